@@ -1,0 +1,200 @@
+import { AbortedError, InvalidConfigError, LlmShieldError, ScannerFailedError } from './errors.js';
+import type { ScanResultV1 } from './result.js';
+import type { InputScannerV1, OutputScannerV1, ScanContextV1 } from './scanner.js';
+import { DEFAULT_MAX_INPUT_LENGTH, prepareText } from './text.js';
+import { Vault } from './vault.js';
+
+/** Options of {@link scanPrompt} and {@link scanOutput}. */
+export interface PipelineOptions {
+  /**
+   * `sequential` (default): scanners run in order and each receives the previous one's sanitized text, as in
+   * llm-guard. `parallel`: all scanners run at once on the original text; the pipeline's `sanitizedText` is the
+   * original text and each run keeps its own `result.sanitizedText`.
+   */
+  mode?: 'sequential' | 'parallel';
+  /** Stop at the first invalid result; the scanners not run (or not finished) are reported `skipped` (default `false`). */
+  failFast?: boolean;
+  /** State shared by the scanners (default: a new {@link Vault} per call). */
+  vault?: Vault;
+  /** Aborts the whole scan. */
+  signal?: AbortSignal;
+  /** Maximum text length in UTF-16 code units (default 10 Mi, {@link DEFAULT_MAX_INPUT_LENGTH}). */
+  maxInputLength?: number;
+}
+
+/** One scanner's part of a pipeline run. */
+export type ScannerRun =
+  | { id: string; scanner: string; status: 'completed'; result: ScanResultV1; durationMs: number }
+  | { id: string; scanner: string; status: 'skipped'; reason: string };
+
+/** The aggregate of a pipeline run. */
+export interface PipelineResult {
+  /** True when every completed scanner found the text valid. */
+  valid: boolean;
+  /** The text after sanitizing scanners (sequential mode), else the input. */
+  sanitizedText: string;
+  /** The highest risk score of the completed scanners; -1 when none completed. */
+  riskScore: number;
+  /**
+   * One entry per scanner, in the order given. `id` is unique within the run: the scanner's name, and for the
+   * second and later scanners of the same name `name#2`, `name#3`…, so none overwrites another.
+   */
+  runs: ScannerRun[];
+  /** Ids of the scanners whose result was invalid. */
+  failedScanners: string[];
+  /** Wall time of the whole run in milliseconds. */
+  durationMs: number;
+  /** Lone surrogates in the input that were replaced with U+FFFD before scanning. */
+  repairedSurrogates: number;
+}
+
+type AnyScan = (text: string, context: ScanContextV1) => Promise<ScanResultV1>;
+
+function uniqueIds(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name}#${count}`;
+  });
+}
+
+function now(): number {
+  return typeof performance === "undefined" ? Date.now() : performance.now();
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortedError('The scan was aborted.', { cause: signal.reason });
+}
+
+async function runOne(id: string, scan: AnyScan, text: string, context: ScanContextV1) {
+  const started = now();
+  try {
+    const result = await scan(text, context);
+    return { result, durationMs: now() - started };
+  } catch (error) {
+    if (LlmShieldError.isInstance(error) && error.code === 'LLMS_ABORTED') throw error;
+    throw new ScannerFailedError(`Scanner ${id} failed: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+      details: { scanner: id },
+    });
+  }
+}
+
+async function runPipeline(
+  scanners: ReadonlyArray<{ name: string; scan: AnyScan }>,
+  input: unknown,
+  options: PipelineOptions,
+): Promise<PipelineResult> {
+  const mode = options.mode ?? 'sequential';
+  if (mode !== 'sequential' && mode !== 'parallel') {
+    throw new InvalidConfigError(`Pipeline mode must be "sequential" or "parallel", got ${JSON.stringify(mode)}.`);
+  }
+  const started = now();
+  const prepared = prepareText(input, options.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH);
+  const vault = options.vault ?? new Vault();
+  const ids = uniqueIds(scanners.map((scanner) => scanner.name));
+  const runs: ScannerRun[] = new Array(scanners.length);
+  let sanitizedText = prepared.text;
+  throwIfAborted(options.signal);
+
+  if (mode === 'sequential') {
+    let stopped = false;
+    for (const [index, scanner] of scanners.entries()) {
+      const id = ids[index]!;
+      if (stopped) {
+        runs[index] = { id, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: an earlier scanner was invalid' };
+        continue;
+      }
+      throwIfAborted(options.signal);
+      const context: ScanContextV1 = options.signal ? { vault, signal: options.signal } : { vault };
+      const { result, durationMs } = await runOne(id, scanner.scan, sanitizedText, context);
+      runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
+      sanitizedText = result.sanitizedText;
+      if (!result.valid && options.failFast) stopped = true;
+    }
+  } else {
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let pending = scanners.length;
+        if (pending === 0) resolve();
+        scanners.forEach((scanner, index) => {
+          const id = ids[index]!;
+          runOne(id, scanner.scan, prepared.text, { vault, signal: controller.signal }).then(
+            ({ result, durationMs }) => {
+              if (controller.signal.aborted) return;
+              runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
+              if (!result.valid && options.failFast) {
+                controller.abort(new AbortedError('fail-fast'));
+                resolve();
+              } else if (--pending === 0) resolve();
+            },
+            (error: unknown) => {
+              if (controller.signal.aborted && !options.signal?.aborted) return;
+              controller.abort(error);
+              reject(error);
+            },
+          );
+        });
+      });
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+    }
+    throwIfAborted(options.signal);
+    scanners.forEach((scanner, index) => {
+      runs[index] ??= { id: ids[index]!, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: another scanner was invalid' };
+    });
+  }
+
+  const completed = runs.filter((run): run is Extract<ScannerRun, { status: 'completed' }> => run.status === 'completed');
+  const failedScanners = completed.filter((run) => !run.result.valid).map((run) => run.id);
+  return {
+    valid: failedScanners.length === 0,
+    sanitizedText,
+    riskScore: completed.reduce((max, run) => Math.max(max, run.result.riskScore), -1),
+    runs,
+    failedScanners,
+    durationMs: now() - started,
+    repairedSurrogates: prepared.loneSurrogates,
+  };
+}
+
+/**
+ * Runs input scanners over a prompt, like llm-guard's `scan_prompt`. Rejects with `InvalidInputError` /
+ * `InputTooLargeError` for bad input, `ScannerFailedError` when a scanner throws, `AbortedError` on abort.
+ */
+export function scanPrompt(scanners: readonly InputScannerV1[], prompt: string, options: PipelineOptions = {}): Promise<PipelineResult> {
+  assertKinds(scanners, 'input');
+  return runPipeline(scanners.map((s) => ({ name: s.name, scan: (text, context) => s.scan(text, context) })), prompt, options);
+}
+
+/**
+ * Runs output scanners over a model's output, like llm-guard's `scan_output`. Each scanner also sees the
+ * prompt (after invalid-UTF-16 repair). Errors as {@link scanPrompt}.
+ */
+export function scanOutput(
+  scanners: readonly OutputScannerV1[],
+  prompt: string,
+  output: string,
+  options: PipelineOptions = {},
+): Promise<PipelineResult> {
+  assertKinds(scanners, 'output');
+  const preparedPrompt = prepareText(prompt, options.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH).text;
+  return runPipeline(
+    scanners.map((s) => ({ name: s.name, scan: (text, context) => s.scan(preparedPrompt, text, context) })),
+    output,
+    options,
+  );
+}
+
+function assertKinds(scanners: ReadonlyArray<{ kind: string; name: string }>, kind: 'input' | 'output'): void {
+  if (!Array.isArray(scanners)) throw new InvalidConfigError('scanners must be an array.');
+  for (const scanner of scanners) {
+    if (scanner?.kind !== kind) {
+      throw new InvalidConfigError(`Scanner ${scanner?.name ?? '?'} is an ${scanner?.kind ?? 'unknown'} scanner; this pipeline takes ${kind} scanners.`);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+import { calculateRiskScore, severityFromRiskScore, type Severity } from './risk-score.js';
+
+/**
+ * A span of the scanned text. Offsets are **UTF-16 code units** (JavaScript string indices), `start`
+ * inclusive and `end` exclusive, so `text.slice(start, end)` returns the matched text. They always refer to
+ * the text the scanner received, never to a normalised copy.
+ */
+export interface TextSpan {
+  /** Inclusive start offset in UTF-16 code units. */
+  start: number;
+  /** Exclusive end offset in UTF-16 code units. */
+  end: number;
+  /** The matched text, `text.slice(start, end)`. */
+  text: string;
+}
+
+/** One thing a detector saw: a category (heuristics) or a label (models), its score and where. */
+export interface Finding {
+  /** Category or label, e.g. `instruction_override`, `toxic`, `negative`. */
+  category: string;
+  /** Score of this category in [0, 1]. */
+  score: number;
+  /** Rule or pattern ids that fired (heuristics); empty for models. */
+  rules: string[];
+  /** Matched spans, in UTF-16 code units of the scanned text; empty when the finding has no location. */
+  spans: TextSpan[];
+}
+
+/** How a result was reached. */
+export type ScanMethod =
+  /** rule-based detectors only */
+  | 'heuristic'
+  /** a model answered */
+  | 'ml'
+  /** heuristics decided whether the model ran, and both contributed */
+  | 'hybrid'
+  /** the model was wanted but could not run; the heuristics answered */
+  | 'fallback';
+
+/** The result of one scanner on one text (contract version 1). */
+export interface ScanResultV1 {
+  /** True when the text passes this scanner. */
+  valid: boolean;
+  /** The detector's score in [0, 1]: higher means more of what the scanner looks for. */
+  score: number;
+  /** The threshold the score was compared with; `valid` is `score <= threshold`, unless the scanner documents otherwise. */
+  threshold: number;
+  /** llm-guard-compatible risk score in [-1, 1], see {@link calculateRiskScore}. */
+  riskScore: number;
+  /** Bucket of `riskScore`. */
+  severity: Severity;
+  /** How the result was reached. */
+  method: ScanMethod;
+  /** The text after the scanner's changes; equal to the input for detectors that change nothing. */
+  sanitizedText: string;
+  /** What fired, strongest first. Empty when nothing did. */
+  findings: Finding[];
+  /** A one-line human explanation of the verdict. */
+  explanation: string;
+  /** Why the scanner fell back, when `method` is `fallback`. */
+  fallbackReason?: string;
+  /** Which model answered (id and variant), when a model did. */
+  model?: { id: string; variant?: string };
+  /** For long input split into parts: which part decided the verdict, as a span of the input. */
+  decidingPart?: TextSpan;
+}
+
+/** Fields a scanner supplies; {@link createScanResult} derives the rest. */
+export interface ScanResultInit {
+  score: number;
+  threshold: number;
+  method: ScanMethod;
+  sanitizedText: string;
+  findings?: Finding[];
+  explanation?: string;
+  fallbackReason?: string;
+  model?: { id: string; variant?: string };
+  decidingPart?: TextSpan;
+  /** Override the validity rule (default: `score <= threshold`). */
+  valid?: boolean;
+}
+
+/** Builds a {@link ScanResultV1}: validity from score and threshold, risk score, severity, sorted findings. */
+export function createScanResult(init: ScanResultInit): ScanResultV1 {
+  const score = Math.min(1, Math.max(0, Number.isFinite(init.score) ? init.score : 0));
+  const valid = init.valid ?? !(score > init.threshold);
+  const riskScore = calculateRiskScore(score, init.threshold);
+  const findings = [...(init.findings ?? [])].sort((a, b) => b.score - a.score);
+  const result: ScanResultV1 = {
+    valid,
+    score,
+    threshold: init.threshold,
+    riskScore,
+    severity: valid ? 'none' : severityFromRiskScore(riskScore),
+    method: init.method,
+    sanitizedText: init.sanitizedText,
+    findings,
+    explanation: init.explanation ?? defaultExplanation(valid, score, init.threshold, findings),
+  };
+  if (init.fallbackReason !== undefined) result.fallbackReason = init.fallbackReason;
+  if (init.model !== undefined) result.model = init.model;
+  if (init.decidingPart !== undefined) result.decidingPart = init.decidingPart;
+  return result;
+}
+
+function defaultExplanation(valid: boolean, score: number, threshold: number, findings: Finding[]): string {
+  const top = findings.slice(0, 3).map((f) => `${f.category} ${f.score.toFixed(2)}`).join(', ');
+  const verdict = valid ? 'passed' : 'flagged';
+  return `${verdict}: score ${score.toFixed(2)} vs threshold ${threshold.toFixed(2)}${top ? ` (${top})` : ''}`;
+}
