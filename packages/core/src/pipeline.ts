@@ -166,7 +166,7 @@ async function runPipeline(
  * Runs input scanners over a prompt, like llm-guard's `scan_prompt`. Rejects with `InvalidInputError` /
  * `InputTooLargeError` for bad input, `ScannerFailedError` when a scanner throws, `AbortedError` on abort.
  */
-export function scanPrompt(scanners: readonly InputScannerV1[], prompt: string, options: PipelineOptions = {}): Promise<PipelineResult> {
+export async function scanPrompt(scanners: readonly InputScannerV1[], prompt: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   assertKinds(scanners, 'input');
   return runPipeline(scanners.map((s) => ({ name: s.name, scan: (text, context) => s.scan(text, context) })), prompt, options);
 }
@@ -175,7 +175,7 @@ export function scanPrompt(scanners: readonly InputScannerV1[], prompt: string, 
  * Runs output scanners over a model's output, like llm-guard's `scan_output`. Each scanner also sees the
  * prompt (after invalid-UTF-16 repair). Errors as {@link scanPrompt}.
  */
-export function scanOutput(
+export async function scanOutput(
   scanners: readonly OutputScannerV1[],
   prompt: string,
   output: string,

@@ -1,0 +1,46 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The package graph (see docs/architecture.md), held by Nx's module-boundary rule:
+ * - scope:contract (core) depends on nothing;
+ * - scope:feature (heuristics, tokenizer, scanners) on contracts and features only: never on an adapter
+ *   (runtimes, model hub), so scanners receive a runtime instead of importing one;
+ * - scope:adapter (runtime-node, runtime-web, model-hub) on contracts only;
+ * - scope:app (cli) on anything;
+ * - platform:neutral code may not depend on platform:node or platform:web code.
+ */
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.nx/**', 'tools/**', '**/vitest.config.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:feature', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature'] },
+            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:contract'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter'] },
+            { sourceTag: 'platform:neutral', onlyDependOnLibsWithTags: ['platform:neutral'] },
+            { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:web'] },
+            { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:node'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Platform-neutral packages run in browsers: no node: imports.' }] }],
+    },
+  },
+];
