@@ -26,6 +26,18 @@ export const ErrorCode = {
   InferenceFailed: 'LLMS_INFERENCE_FAILED',
   /** A data file for evaluation could not be read or parsed. */
   InvalidDataset: 'LLMS_INVALID_DATASET',
+  /** The model hub could not be reached (no network, DNS, refused connection, or repeated 5xx answers). */
+  HubUnreachable: 'LLMS_HUB_UNREACHABLE',
+  /** The model hub refused access (401/403): the repo is gated or private and the token is missing or lacks access. */
+  HubAuthRequired: 'LLMS_HUB_AUTH_REQUIRED',
+  /** The model hub has no such repo, revision or file (404). */
+  HubNotFound: 'LLMS_HUB_NOT_FOUND',
+  /** A downloaded file's size or hash differs from what the hub announced; nothing was kept. */
+  ChecksumMismatch: 'LLMS_CHECKSUM_MISMATCH',
+  /** The disk filled up (ENOSPC / EDQUOT) while writing a file. */
+  DiskFull: 'LLMS_DISK_FULL',
+  /** A transfer stopped before its end (connection reset, truncated body, stalled stream) and retries ran out. */
+  TransferInterrupted: 'LLMS_TRANSFER_INTERRUPTED',
 } as const;
 
 /** One of the values of {@link ErrorCode}. */
@@ -180,5 +192,83 @@ export class InvalidDatasetError extends LlmShieldError {
   /** True for an llm-shield error with this class's code, also from another copy of the package. */
   static override isInstance(error: unknown): error is InvalidDatasetError {
     return LlmShieldError.hasCode(error, ErrorCode.InvalidDataset);
+  }
+}
+
+/** The model hub could not be reached. Code `{@link ErrorCode.HubUnreachable}`. */
+export class HubUnreachableError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.HubUnreachable, message, options);
+    this.name = 'HubUnreachableError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is HubUnreachableError {
+    return LlmShieldError.hasCode(error, ErrorCode.HubUnreachable);
+  }
+}
+
+/** The model hub refused access (401/403). Code `{@link ErrorCode.HubAuthRequired}`. */
+export class HubAuthRequiredError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.HubAuthRequired, message, options);
+    this.name = 'HubAuthRequiredError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is HubAuthRequiredError {
+    return LlmShieldError.hasCode(error, ErrorCode.HubAuthRequired);
+  }
+}
+
+/** The model hub has no such repo, revision or file. Code `{@link ErrorCode.HubNotFound}`. */
+export class HubNotFoundError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.HubNotFound, message, options);
+    this.name = 'HubNotFoundError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is HubNotFoundError {
+    return LlmShieldError.hasCode(error, ErrorCode.HubNotFound);
+  }
+}
+
+/** A downloaded file failed its size or hash check. Code `{@link ErrorCode.ChecksumMismatch}`. */
+export class ChecksumMismatchError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.ChecksumMismatch, message, options);
+    this.name = 'ChecksumMismatchError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is ChecksumMismatchError {
+    return LlmShieldError.hasCode(error, ErrorCode.ChecksumMismatch);
+  }
+}
+
+/** The disk filled up while writing. Code `{@link ErrorCode.DiskFull}`. */
+export class DiskFullError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.DiskFull, message, options);
+    this.name = 'DiskFullError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is DiskFullError {
+    return LlmShieldError.hasCode(error, ErrorCode.DiskFull);
+  }
+}
+
+/** A transfer stopped before its end. Code `{@link ErrorCode.TransferInterrupted}`. */
+export class TransferInterruptedError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.TransferInterrupted, message, options);
+    this.name = 'TransferInterruptedError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is TransferInterruptedError {
+    return LlmShieldError.hasCode(error, ErrorCode.TransferInterrupted);
   }
 }

@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { InvalidDatasetError } from '@llm-shield/core';
-import { parseCsv, parseTsvNoQuotes } from './csv.js';
+import { parseCsv } from './csv.js';
+import { parseTsvNoQuotes } from './tsv.js';
 import { detectDatasetFormat, type DatasetFormat } from './dataset-format.js';
 import { parseJsonArray, parseJsonl } from './jsonl.js';
 import { findKnownDataset, type KnownDataset } from './known-datasets.js';
@@ -52,7 +53,8 @@ export async function loadExamples(path: string, options: LoadExamplesOptions = 
     const lower = path.toLowerCase();
     if (lower.endsWith('.txt') || lower.endsWith('.tsv')) {
       text = await readDataText(path);
-      format = detectDatasetFormat(path, text.slice(0, text.indexOf('\n') >>> 0));
+      const newline = text.indexOf('\n');
+      format = detectDatasetFormat(path, newline < 0 ? text : text.slice(0, newline));
     } else {
       format = detectDatasetFormat(path);
     }

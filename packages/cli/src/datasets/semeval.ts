@@ -1,5 +1,5 @@
 import { InvalidDatasetError } from '@llm-shield/core';
-import { parseTsvNoQuotes } from './csv.js';
+import { parseTsvNoQuotes } from './tsv.js';
 import type { RawExample } from './raw-example.js';
 
 /**

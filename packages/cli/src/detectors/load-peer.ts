@@ -27,22 +27,21 @@ export async function loadPeer(specifier: string, detector: string): Promise<Rec
 /** Reads the installed version of a peer package (for reports); `unknown` when it cannot be read. */
 export async function peerVersion(specifier: string): Promise<string> {
   try {
-    const { createRequire } = await import('node:module');
-    const require = createRequire(import.meta.url);
     const { readFile } = await import('node:fs/promises');
     const { dirname, join } = await import('node:path');
-    let dir = dirname(require.resolve(specifier));
-    for (let i = 0; i < 5; i++) {
+    const { fileURLToPath } = await import('node:url');
+    let dir = dirname(fileURLToPath(import.meta.resolve(specifier)));
+    for (let i = 0; i < 6; i++) {
       try {
         const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
         if (pkg.name === specifier && pkg.version) return pkg.version;
       } catch {
-        // keep walking up
+        // not here: keep walking up
       }
       dir = dirname(dir);
     }
   } catch {
-    // fall through
+    // not resolvable
   }
   return 'unknown';
 }

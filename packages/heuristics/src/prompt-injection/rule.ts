@@ -1,4 +1,5 @@
 import type { PromptInjectionCategory } from './categories.js';
+import { normalizeText } from '../normalize.js';
 
 /**
  * Which normalised view a pattern runs on.
@@ -40,3 +41,12 @@ export function words(n: number): string {
 
 /** One to four separator characters between words. */
 export const SP = `[\\s,:;"'*_()\\[\\]-]{1,4}`;
+
+/**
+ * Folds the literal letters of a pattern source the way the text is folded (homoglyphs such as Cyrillic
+ * "о"/"р"/"с" become Latin), so patterns for scripts that share letters with Latin still match the folded view.
+ * Only for sources whose regex syntax is already lower case (`\s`, not `\S`).
+ */
+export function foldPattern(source: string): string {
+  return normalizeText(source).folded.text;
+}

@@ -1,5 +1,6 @@
 import type { Finding, TextSpan } from '@llm-shield/core';
 import { DEFAULT_NEUTRAL_BAND, type SentimentAnalysis, type SentimentLabel, type SentimentOptions } from './labels.js';
+import { nonSentimentUse } from './ambiguity.js';
 import { sentimentLexicon, tokenValence } from './lexicon.js';
 import {
   BOOST_INCREMENT,
@@ -8,6 +9,7 @@ import {
   BUT_AFTER_WEIGHT,
   BUT_BEFORE_WEIGHT,
   CAPS_INCREMENT,
+  CONDITIONAL_BOOSTERS,
   CONTRASTIVE,
   NEGATION_SCALAR,
   NEGATIONS,
@@ -16,12 +18,29 @@ import {
 } from './modifiers.js';
 import { tokenizeForSentiment, type SentimentToken } from './tokenize.js';
 
+/** Rule ids reported in findings, as bits of {@link Valenced.rules}. */
+const RULES = ['lexicon', 'emoji', 'emoticon', 'phrase', 'elongation', 'negation', 'caps', 'booster', 'dampener', 'but'] as const;
+type Rule = (typeof RULES)[number];
+const bit = (rule: Rule) => 1 << RULES.indexOf(rule);
+
+/** At most this many spans per finding (a 10 MB text would otherwise list millions). */
+export const MAX_SENTIMENT_SPANS = 256;
+
 /** What happened to one valenced unit (a token, or a phrase ending at that token). */
 interface Valenced {
   start: number;
   end: number;
   valence: number;
-  rules: Set<string>;
+  /** Bit set of {@link RULES}. */
+  rules: number;
+}
+
+/** A small mutable bit set of rules. */
+class RuleSet {
+  bits = 0;
+  add(rule: Rule): void {
+    this.bits |= bit(rule);
+  }
 }
 
 const EXCLAMATION_WEIGHT = 0.292;
@@ -45,9 +64,12 @@ function elongatedLookup(word: string): { word: string; valence: number } | unde
 }
 
 /** Finds special phrases ("yeah right", "kiss of death"): maps the index of a phrase's last token to its start. */
+const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set([...SPECIAL_PHRASES.keys()].map((phrase) => phrase.split(' ')[0]!));
+
 function findPhrases(words: readonly string[]): Map<number, { start: number; valence: number }> {
   const phrases = new Map<number, { start: number; valence: number }>();
   for (let i = 0; i < words.length; i++) {
+    if (!PHRASE_FIRST_WORDS.has(words[i]!)) continue;
     for (const length of [3, 2]) {
       if (i + length > words.length) continue;
       const valence = SPECIAL_PHRASES.get(words.slice(i, i + length).join(' '));
@@ -62,7 +84,7 @@ function findPhrases(words: readonly string[]): Map<number, { start: number; val
 }
 
 function boosterScalar(token: SentimentToken, valence: number, capsDiffer: boolean): number {
-  const boost = BOOSTERS.get(token.word);
+  const boost = BOOSTERS.get(token.word) ?? CONDITIONAL_BOOSTERS.get(token.word);
   if (boost === undefined) return 0;
   let scalar = valence < 0 ? -boost : boost;
   if (token.upper && capsDiffer) scalar += valence > 0 ? CAPS_INCREMENT : -CAPS_INCREMENT;
@@ -108,7 +130,8 @@ function round(value: number): number {
  *
  * Findings: one for `negative` and one for `positive` (when any token carried that polarity), with the spans of
  * the tokens (or phrases) that carried it and the rules that shaped it; their scores are `score` and
- * `(1 + compound) / 2`. Never throws; linear in the length of the input.
+ * `(1 + compound) / 2`; at most {@link MAX_SENTIMENT_SPANS} spans each. Never throws; linear in the length of the
+ * input.
  *
  * @param text Any string (empty, huge, with lone surrogates or control characters).
  * @param options `neutralBand` (default {@link DEFAULT_NEUTRAL_BAND}).
@@ -133,8 +156,13 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
     const word = token.word;
     if (word === '' || inPhrase.has(i)) continue;
     if (BOOSTERS.has(word)) continue;
+    // "pretty upset": an adverb before a valenced word, not a valenced word itself
+    const following = tokens[i + 1];
+    const adverb =
+      CONDITIONAL_BOOSTERS.has(word) && following !== undefined && !token.endsClause && tokenValence(following.word) !== undefined;
+    if (adverb) continue;
     if (word === 'kind' && words[i + 1] === 'of') continue;
-    const rules = new Set<string>();
+    const rules = new RuleSet();
     const phrase = phrases.get(i);
     let first = i;
     let base: number | undefined;
@@ -154,6 +182,7 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
       if (base !== undefined) rules.add(token.emoji ? 'emoji' : /\p{L}/u.test(word) ? 'lexicon' : 'emoticon');
     }
     if (base === undefined || base === 0) continue;
+    if (phrase === undefined && !token.emoji && nonSentimentUse(tokens, i) !== undefined) continue;
     // "no" directly before another valenced word negates it instead of counting on its own.
     if (word === 'no' && i + 1 < words.length && tokenValence(words[i + 1]!) !== undefined) continue;
 
@@ -179,7 +208,7 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
     for (let distance = 1; distance <= window.length; distance++) {
       const index = window[distance - 1]!;
       const previous = tokens[index]!;
-      if (lexicon.has(previous.word)) continue;
+      if (lexicon.has(previous.word) && !CONDITIONAL_BOOSTERS.has(previous.word)) continue;
       let scalar = boosterScalar(previous, valence, capsDiffer);
       if (scalar !== 0) {
         scalar *= distance === 1 ? 1 : distance === 2 ? 0.95 : 0.9;
@@ -206,7 +235,7 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
       rules.add('negation');
     }
     valences[i] = valence;
-    units[i] = { start: tokens[first]!.start, end: token.end, valence, rules };
+    units[i] = { start: tokens[first]!.start, end: token.end, valence, rules: rules.bits };
   }
 
   // Contrastive conjunction: the first "but"/"however" splits the text.
@@ -218,7 +247,7 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
       valences[i] = valences[i]! * weight;
       const unit = units[i]!;
       unit.valence = valences[i]!;
-      unit.rules.add('but');
+      unit.rules |= bit('but');
     }
   }
 
@@ -264,25 +293,28 @@ function buildFindings(
   positiveScore: number,
   emphasis: number,
 ): Finding[] {
-  const groups: Record<'negative' | 'positive', { spans: TextSpan[]; rules: Set<string> }> = {
-    negative: { spans: [], rules: new Set() },
-    positive: { spans: [], rules: new Set() },
+  const groups: Record<'negative' | 'positive', { spans: TextSpan[]; rules: number }> = {
+    negative: { spans: [], rules: 0 },
+    positive: { spans: [], rules: 0 },
   };
   for (const unit of units) {
     if (unit === undefined || unit.valence === 0) continue;
     const group = groups[unit.valence < 0 ? 'negative' : 'positive'];
-    group.spans.push({ start: unit.start, end: unit.end, text: text.slice(unit.start, unit.end) });
-    for (const rule of unit.rules) group.rules.add(rule);
+    if (group.spans.length < MAX_SENTIMENT_SPANS) {
+      group.spans.push({ start: unit.start, end: unit.end, text: text.slice(unit.start, unit.end) });
+    }
+    group.rules |= unit.rules;
   }
   const findings: Finding[] = [];
   for (const category of ['negative', 'positive'] as const) {
     const group = groups[category];
     if (group.spans.length === 0) continue;
-    if (emphasis > 0) group.rules.add('punctuation');
+    const rules: string[] = RULES.filter((rule) => (group.rules & bit(rule)) !== 0);
+    if (emphasis > 0) rules.push('punctuation');
     findings.push({
       category,
       score: category === 'negative' ? negativeScore : positiveScore,
-      rules: [...group.rules].sort(),
+      rules: rules.sort(),
       spans: group.spans,
     });
   }

@@ -34,5 +34,5 @@ function emojiBase(token: string): string {
 export function tokenValence(token: string): number | undefined {
   const fromLexicon = sentimentLexicon().get(token);
   if (fromLexicon !== undefined) return fromLexicon;
-  return EMOJI_VALENCE.get(emojiBase(token));
+  return EMOJI_VALENCE.get(token) ?? (token.length > 2 ? EMOJI_VALENCE.get(emojiBase(token)) : undefined);
 }

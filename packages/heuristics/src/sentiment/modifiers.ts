@@ -50,6 +50,19 @@ export const BOOSTERS: ReadonlyMap<string, number> = new Map([
   ].map((word) => [word, DOWN] as const),
 ]);
 
+/**
+ * Words that are degree adverbs before another valenced word ("pretty upset", "super excited", "damn good") and
+ * valenced words otherwise ("she is pretty", "damn!"). Value: the booster increment when used as an adverb.
+ */
+export const CONDITIONAL_BOOSTERS: ReadonlyMap<string, number> = new Map([
+  ['pretty', UP],
+  ['super', UP],
+  ['damn', UP],
+  ['real', UP],
+  ['hella', UP],
+  ['mad', UP],
+]);
+
 /** Two-word dampeners, checked on the two tokens before a valenced word ("kind of good"). */
 export const BOOSTER_BIGRAMS: ReadonlyMap<string, number> = new Map([
   ['kind of', DOWN],

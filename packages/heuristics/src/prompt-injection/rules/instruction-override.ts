@@ -1,4 +1,4 @@
-import { re, words, SP, type PatternRule } from '../rule.js';
+import { foldPattern, re, words, SP, type PatternRule } from '../rule.js';
 
 /** Verbs that tell a model to drop what it was told (English). */
 const DROP = `(?:ignore|ignoring|disregard|disregarding|forget|forgetting|override|overwrite|bypass|never mind|pay no attention to|stop following|do not follow|don't follow|dont follow|no longer follow|do not obey|don't obey)`;
@@ -45,7 +45,7 @@ export const INSTRUCTION_OVERRIDE_RULES: readonly PatternRule[] = [
     category: 'instruction_override',
     weight: 0.8,
     pattern: re(
-      `\\b(?:ignore|disregard|forget|forgot|forgetting)${SP}(?:about${SP})?(?:everything|all of (?:that|this|it|the above)|all that|what (?:i|we|you) (?:said|told you|wrote|discussed|have been told|were told)|(?:the|all)${SP}above|(?:all${SP})?(?:everything${SP})?(?:you (?:know|were told|have been told|learned)))\\b`,
+      `\\b(?:ignore|disregard|forget|forgetting)${SP}(?:about${SP})?(?:everything|all of (?:that|this|it|the above)|all that|what (?:i|we|you) (?:said|told you|wrote|discussed|have been told|were told)${SP}(?:before|above|earlier|previously|so far|until now)|(?:the|all)${SP}above|(?:all${SP})?(?:everything${SP})?(?:you (?:know|were told|have been told|learned)))\\b`,
     ),
   },
   {
@@ -61,7 +61,7 @@ export const INSTRUCTION_OVERRIDE_RULES: readonly PatternRule[] = [
     category: 'instruction_override',
     weight: 0.6,
     pattern: re(
-      `\\b(?:(?:new|updated|real|actual|revised|further|different|additional) (?:instructions?|directives?|rules|orders|task|tasks|assignment|system prompt)\\s{0,2}(?::|follows?|are|is)|(?:your|the) new (?:instructions?|task|tasks|rules|role|directive|prompt) (?:is|are|will be)|(?:now|here) (?:come|comes|follow|follows|are) (?:your |some |the )?(?:new|further|more|additional|other) (?:instructions?|tasks?|orders|rules|directives?|assignments?)|(?:focus|concentrate) on (?:your|the|this|my) new (?:task|tasks|assignment|instructions?|goal)|(?:your )?instructions are now|change your (?:instructions|rules|programming|behaviou?r) to)\\b`,
+      `\\b(?:(?:new|updated|real|actual|revised|further|different|additional) (?:instructions?|directives?|rules|orders|task|tasks|assignment|system prompt)\\s{0,2}(?::|-|follows?|are|is)|(?:your|the) new (?:instructions?|task|tasks|rules|role|directive|prompt) (?:is|are|will be)|(?:now|here) (?:come|comes|follow|follows|are) (?:your |some |the )?(?:new|further|more|additional|other) (?:instructions?|tasks?|orders|rules|directives?|assignments?)|(?:focus|concentrate) on (?:your|the|this|my) new (?:task|tasks|assignment|instructions?|goal)|(?:your )?instructions are now|change your (?:instructions|rules|programming|behaviou?r) to\\b)`,
     ),
   },
   {
@@ -157,7 +157,41 @@ export const INSTRUCTION_OVERRIDE_RULES: readonly PatternRule[] = [
     category: 'instruction_override',
     weight: 0.85,
     pattern: re(
-      `\\b(?:olvida|olvide|olvidad|ignora|ignore|ignorad|descarta|oubliez|oublie|ignorez|dimentica|dimenticate|ignorate|esqueca|esquece|esqueça|negeer|vergeet|zaboravi|zanemari|ignoriraj)${SP}${words(1)}(?:todas las|todas|todo|toutes les|tous les|tutte le|tutto|todas as|tudo|alle|sve|sva|las|les|le|as|de|previous)${SP}${words(1)}(?:instrucciones|instruccion|indicaciones|reglas|instructions|consignes|regles|istruzioni|regole|instrucoes|regras|instructies|regels|instrukcije|upute|pravila|lo que|que digo|ce qui precede|anteriores|precedentes|precedenti|vorige)\\b`,
+      `\\b(?:olvida|olvide|olvidad|olvidar|ignora|ignore|ignorad|descarta|oubliez|oublie|ignorez|dimentica|dimenticate|ignorate|esqueca|esquece|esqueça|negeer|vergeet|zaboravi|zanemari|ignoriraj)${SP}${words(1)}(?:todas las|todas|todo lo que|todo|toutes les|tous les|tutte le|tutto|todas as|tudo|alle|sve|sva|las|les|le|as|de|previous)${SP}${words(1)}(?:instrucciones|instruccion|indicaciones|reglas|instructions|consignes|regles|istruzioni|regole|instrucoes|regras|instructies|regels|instrukcije|upute|pravila|lo que|que digo|que sabes|ce qui precede|anteriores|precedentes|precedenti|vorige)\\b`,
+    ),
+  },
+  {
+    // "drop all your instructions", "clear your rules", "reset your programming"
+    id: 'io.drop_your',
+    category: 'instruction_override',
+    weight: 0.75,
+    pattern: re(`\\b${DROP_WEAK}${SP}(?:all${SP}|of${SP})?(?:your|all your|all of your)${SP}${words(1)}${ORDERS_CORE}\\b`),
+  },
+  {
+    // "despite what you've been told", "regardless of your instructions"
+    id: 'io.despite_instructions',
+    category: 'instruction_override',
+    weight: 0.55,
+    pattern: re(
+      `\\b(?:despite|regardless of|irrespective of|no matter|notwithstanding)${SP}(?:what (?:you've|you have|you were|you've been|you have been) (?:been )?(?:told|instructed|programmed|trained)|your (?:instructions|rules|guidelines|programming|system prompt|training|restrictions))\\b`,
+    ),
+  },
+  {
+    // "Attention - stop -", "ACHTUNG - STOPP -"
+    id: 'io.attention_stop',
+    category: 'instruction_override',
+    weight: 0.55,
+    pattern: re(`\\b(?:attention|achtung|warning|important|wichtig)\\W{1,4}(?:stop|stopp|halt)\\b`),
+  },
+  {
+    // Russian, matched on the folded view (the pattern is folded the same way as the text)
+    id: 'io.ru_ignore_previous',
+    category: 'instruction_override',
+    weight: 0.85,
+    pattern: re(
+      foldPattern(
+        `(?:забудь|забудьте|игнорируй|игнорируйте|проигнорируй|проигнорируйте|отбрось|отбросьте|не обращай внимания на)\\s{1,3}(?:все\\s{1,3}|всё\\s{1,3}|свои\\s{1,3}|эти\\s{1,3})?(?:предыдущие\\s{1,3}|прошлые\\s{1,3}|прежние\\s{1,3}|данные\\s{1,3})?(?:инструкции|инструкций|указания|правила|команды|ограничения|всё|все)`,
+      ),
     ),
   },
 ];

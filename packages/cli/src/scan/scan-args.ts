@@ -1,0 +1,117 @@
+import { INPUT_SCANNER_NAMES, OUTPUT_SCANNER_NAMES, type DetectionMode } from '@llm-shield/scanners';
+import { parseCliArgs } from '../parse-cli-args.js';
+import { parseNumberOption, parsePositiveIntegerOption } from '../parse-number.js';
+import { UsageError } from '../usage-error.js';
+
+/** Input scanners `llm-shield scan` runs when `--scanners` is not given. */
+export const DEFAULT_INPUT_SCANNERS = ['PromptInjection', 'Toxicity'] as const;
+/** Output scanners `llm-shield scan --output` runs when `--scanners` is not given. */
+export const DEFAULT_OUTPUT_SCANNERS = ['Toxicity'] as const;
+
+/** What `llm-shield scan`'s arguments ask for. */
+export interface ScanArgs {
+  /** Print help and stop. */
+  help: boolean;
+  /** Text given as arguments (joined with spaces); `undefined` when none. */
+  text: string | undefined;
+  /** `--file`. */
+  file: string | undefined;
+  /** `--output`: scan a model output with output scanners. */
+  output: boolean;
+  /** `--prompt` (output mode). */
+  prompt: string;
+  /** Canonical scanner names, in order. */
+  scanners: string[];
+  /** Threshold per canonical scanner name. */
+  thresholds: Map<string, number>;
+  /** Pipeline mode. */
+  mode: 'sequential' | 'parallel';
+  failFast: boolean;
+  /** Scanner detection mode (`undefined`: the scanner's default). */
+  detectionMode: DetectionMode | undefined;
+  /** Maximum input length in UTF-16 code units (`undefined`: the pipeline's default). */
+  maxLength: number | undefined;
+  json: boolean;
+}
+
+const DETECTION_MODES: readonly DetectionMode[] = ['heuristic', 'ml', 'hybrid'];
+
+/** Resolves a scanner name case- and punctuation-insensitively (`prompt-injection` → `PromptInjection`). */
+export function resolveScannerName(name: string, known: readonly string[]): string {
+  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const match = known.find((candidate) => candidate.toLowerCase() === key);
+  if (!match) throw new UsageError(`Unknown scanner "${name}"; available: ${known.join(', ')}.`);
+  return match;
+}
+
+/**
+ * Parses `--threshold` values: `Name=0.7` sets one scanner's threshold, a bare number sets every selected
+ * scanner's. Raises {@link UsageError} for a malformed value or a scanner that is not selected.
+ *
+ * @param specs - the `--threshold` values in order (later ones win)
+ * @param scanners - the selected canonical scanner names
+ */
+export function parseThresholds(specs: readonly string[], scanners: readonly string[]): Map<string, number> {
+  const thresholds = new Map<string, number>();
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq < 0) {
+      const value = parseNumberOption('--threshold', spec);
+      for (const scanner of scanners) thresholds.set(scanner, value);
+      continue;
+    }
+    const name = resolveScannerName(spec.slice(0, eq).trim(), scanners);
+    thresholds.set(name, parseNumberOption(`--threshold ${name}`, spec.slice(eq + 1)));
+  }
+  return thresholds;
+}
+
+/**
+ * Parses `llm-shield scan`'s arguments. Raises {@link UsageError} for unknown options or scanners, malformed
+ * numbers, or both a text argument and `--file`.
+ *
+ * @param args - the arguments after `scan`
+ */
+export function parseScanArgs(args: readonly string[]): ScanArgs {
+  const { values, positionals } = parseCliArgs(args, {
+    file: { type: 'string', short: 'f' },
+    output: { type: 'boolean' },
+    prompt: { type: 'string' },
+    scanners: { type: 'string' },
+    threshold: { type: 'string', multiple: true },
+    mode: { type: 'string' },
+    'fail-fast': { type: 'boolean' },
+    'detection-mode': { type: 'string' },
+    'max-length': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const output = values.output === true;
+  const known: readonly string[] = output ? OUTPUT_SCANNER_NAMES : INPUT_SCANNER_NAMES;
+  const requested = values.scanners === undefined ? [...(output ? DEFAULT_OUTPUT_SCANNERS : DEFAULT_INPUT_SCANNERS)] : values.scanners.split(',');
+  const scanners = requested.map((name) => name.trim()).filter((name) => name !== '').map((name) => resolveScannerName(name, known));
+  if (scanners.length === 0) throw new UsageError('--scanners needs at least one scanner.');
+  const mode = values.mode ?? 'sequential';
+  if (mode !== 'sequential' && mode !== 'parallel') throw new UsageError(`--mode must be sequential or parallel, got "${mode}".`);
+  const detectionMode = values['detection-mode'];
+  if (detectionMode !== undefined && !(DETECTION_MODES as readonly string[]).includes(detectionMode)) {
+    throw new UsageError(`--detection-mode must be one of ${DETECTION_MODES.join(', ')}, got "${detectionMode}".`);
+  }
+  if (values.prompt !== undefined && !output) throw new UsageError('--prompt is for --output mode (scanning a model answer).');
+  const text = positionals.length > 0 ? positionals.join(' ') : undefined;
+  if (text !== undefined && values.file !== undefined) throw new UsageError('Give the text as an argument or with --file, not both.');
+  return {
+    help: values.help === true,
+    text,
+    file: values.file,
+    output,
+    prompt: values.prompt ?? '',
+    scanners,
+    thresholds: parseThresholds(values.threshold ?? [], scanners),
+    mode,
+    failFast: values['fail-fast'] === true,
+    detectionMode: detectionMode as DetectionMode | undefined,
+    maxLength: values['max-length'] === undefined ? undefined : parsePositiveIntegerOption('--max-length', values['max-length']),
+    json: values.json === true,
+  };
+}

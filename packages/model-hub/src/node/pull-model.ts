@@ -1,0 +1,359 @@
+import { lstat, mkdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import {
+  ChecksumMismatchError,
+  HubNotFoundError,
+  HubUnreachableError,
+  ModelUnavailableError,
+  type ModelVariant,
+} from '@llm-shield/core';
+import type { HubSettings } from '../hub-environment.js';
+import type { ProgressCallback, WarningCallback } from '../progress.js';
+import { isCommitHash, type ModelRegistryEntry } from '../registry/model-entry.js';
+import { createModelRegistry, variantFiles, type ModelRegistry, type ModelVariantFiles } from '../registry/model-registry.js';
+import { algorithmOfBlobName, fileMatches, type ExpectedBlob } from './blob-hash.js';
+import { repoCachePaths, type RepoCachePaths } from './cache-paths.js';
+import { readRef, writeRef } from './cache-refs.js';
+import { downloadVerifiedBlob } from './download-blob.js';
+import { acquireFileLock } from './file-lock.js';
+import { remoteFiles, resolveCommit, resolveUrl, type RemoteFile } from './hub-api.js';
+import { createHubHttp } from './hub-http.js';
+import { resolveNodeHubSettings, type HubSettingsOverrides } from './node-settings.js';
+import { linkSnapshotFile, type SnapshotLinkMode } from './snapshot-link.js';
+
+/** How to reach the hub and the cache; every field has a default from the environment. */
+export interface ModelHubOptions extends HubSettingsOverrides {
+  /** The fetch to use (default `globalThis.fetch`); inject one for proxies or tests. */
+  fetch?: typeof fetch;
+  /** Models known by id (default: the built-ins, {@link createModelRegistry}). */
+  registry?: ModelRegistry;
+  /** Receives warnings (default: `process.emitWarning`). */
+  onWarning?: WarningCallback;
+  /** Extra attempts after network errors, 5xx and 429 (default 3). */
+  retries?: number;
+  /** First pause between attempts, doubled each time (default 500 ms). */
+  retryDelayMs?: number;
+  /** Further attempts, each resuming, after a transfer stops early (default 3). */
+  resumeRetries?: number;
+  /** A transfer receiving nothing for this long is interrupted (default 60 000 ms). */
+  stallTimeoutMs?: number;
+  /** A download lock untouched for this long is taken over (default 120 000 ms). */
+  lockStaleMs?: number;
+  /** `auto`: relative symlinks, copies where symlinks fail; `copy`: always copy (default `auto`). */
+  links?: SnapshotLinkMode;
+}
+
+/** Options of one {@link ModelHub.pull}. */
+export interface PullOptions {
+  /** ONNX variant (default: the first the model has of fp32, fp16, int8, quantized). */
+  variant?: ModelVariant;
+  /** Commit, branch or tag to use instead of the registry pin. */
+  revision?: string;
+  /** Re-hash files already in the cache against their hashes (default false: cached files are trusted). */
+  verifyCached?: boolean;
+  onProgress?: ProgressCallback;
+  signal?: AbortSignal;
+}
+
+/** One file of a pulled model. */
+export interface PulledFile {
+  /** Path inside the repo, e.g. `onnx/model.onnx`. */
+  repoPath: string;
+  /** Path in the cache: `snapshots/<commit>/<repoPath>`. */
+  path: string;
+  /** Size in bytes. */
+  size: number;
+  /** True when this call downloaded it. */
+  downloaded: boolean;
+}
+
+/** A model whose files are verified and in the cache. */
+export interface PulledModel {
+  entry: ModelRegistryEntry;
+  /** Registry id. */
+  modelId: string;
+  /** Repo the files come from. */
+  repoId: string;
+  /** Commit of the files. */
+  commit: string;
+  /** Branch or tag that was resolved to `commit`, if any. */
+  ref?: string;
+  variant: ModelVariant;
+  cacheDir: string;
+  /** `…/snapshots/<commit>`. */
+  snapshotDir: string;
+  files: { model: PulledFile; tokenizer: PulledFile; tokenizerConfig?: PulledFile; config: PulledFile };
+  /** `network` when the hub was asked, `cache` when the cache alone answered (offline, or hub unreachable). */
+  resolvedFrom: 'network' | 'cache';
+  /** Warnings also given to `onWarning`. */
+  warnings: string[];
+}
+
+/** Gets, verifies and caches model files in Python `huggingface_hub`'s cache layout. */
+export interface ModelHub {
+  readonly settings: HubSettings;
+  readonly registry: ModelRegistry;
+  /**
+   * Makes the files of `model` (registry id, repo id or entry) available in the cache and returns them. Uses the
+   * cache alone when offline; downloads what is missing otherwise. Raises `ModelUnavailableError` (offline and not
+   * cached), `HubUnreachableError`, `HubAuthRequiredError`, `HubNotFoundError`, `ChecksumMismatchError`,
+   * `DiskFullError`, `TransferInterruptedError`, `AbortedError`, `InvalidConfigError` (unknown model or variant).
+   */
+  pull(model: string | ModelRegistryEntry, options?: PullOptions): Promise<PulledModel>;
+  /** The cached files of `model` without any network access, or `undefined` when they are not all cached. */
+  findCached(model: string | ModelRegistryEntry, options?: Pick<PullOptions, 'variant' | 'revision' | 'verifyCached'>): Promise<PulledModel | undefined>;
+}
+
+type FileRole = 'model' | 'tokenizer' | 'tokenizerConfig' | 'config';
+
+interface Plan {
+  entry: ModelRegistryEntry;
+  paths: RepoCachePaths;
+  files: ModelVariantFiles;
+  /** Commit to use directly, or the branch to resolve. */
+  commit?: string;
+  branch?: string;
+  /** The registry pin, when it is unverified and a branch is resolved instead. */
+  unverifiedPin?: string;
+}
+
+/** Creates a {@link ModelHub}. */
+export function createModelHub(options: ModelHubOptions = {}): ModelHub {
+  const settings = resolveNodeHubSettings(options);
+  const registry = options.registry ?? createModelRegistry();
+  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, { code: 'LLMS_MODEL_HUB' }));
+  const http = createHubHttp({
+    hubUrl: settings.hubUrl,
+    ...(settings.token === undefined ? {} : { token: settings.token }),
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+  });
+
+  function plan(model: string | ModelRegistryEntry, variant: ModelVariant | undefined, revision: string | undefined): Plan {
+    const entry = typeof model === 'string' ? registry.get(model) : model;
+    const files = variantFiles(entry, variant);
+    const paths = repoCachePaths(settings.cacheDir, entry.repoId);
+    const pin = entry.revision;
+    if (revision !== undefined) return isCommitHash(revision) ? { entry, paths, files, commit: revision } : { entry, paths, files, branch: revision };
+    if (pin.status === 'verified' && pin.commit !== null) return { entry, paths, files, commit: pin.commit };
+    return { entry, paths, files, branch: pin.branch, ...(pin.commit === null ? {} : { unverifiedPin: pin.commit }) };
+  }
+
+  async function findCached(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel | undefined> {
+    const p = plan(model, pullOptions.variant, pullOptions.revision);
+    const candidates = p.commit !== undefined ? [p.commit] : [await readRef(p.paths, p.branch ?? 'main'), p.unverifiedPin];
+    for (const commit of candidates) {
+      if (commit === undefined) continue;
+      const found = await cachedFiles(p, commit);
+      if (!found) continue;
+      if (pullOptions.verifyCached) await verifyCachedOffline(p, commit, found);
+      return result(p, commit, found, 'cache', []);
+    }
+    return undefined;
+  }
+
+  async function pull(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel> {
+    const p = plan(model, pullOptions.variant, pullOptions.revision);
+    const warnings: string[] = [];
+    const warning = (message: string) => {
+      warnings.push(message);
+      warn(message);
+    };
+    if (settings.offline) {
+      const cached = await findCached(p.entry, pullOptions);
+      if (cached) return cached;
+      throw new ModelUnavailableError(
+        `Model ${p.entry.id} (${p.files.variant}) is not in the cache at ${settings.cacheDir} and HF_HUB_OFFLINE is set. ` +
+          `Download it once while online (e.g. \`llm-shield models pull ${p.entry.id}\`), or unset HF_HUB_OFFLINE.`,
+        { details: { modelId: p.entry.id, variant: p.files.variant, cacheDir: settings.cacheDir, offline: true } },
+      );
+    }
+    let commit = p.commit;
+    if (commit === undefined) {
+      const branch = p.branch ?? 'main';
+      try {
+        commit = await resolveCommit(http, p.entry.repoId, branch, pullOptions.signal);
+      } catch (error) {
+        if (!HubUnreachableError.isInstance(error)) throw error;
+        const cached = await findCached(p.entry, pullOptions);
+        if (!cached) throw error;
+        warning(`The hub is unreachable (${error.message}); using the cached ${p.entry.repoId}@${branch} = ${cached.commit}.`);
+        return { ...cached, warnings };
+      }
+      if (p.unverifiedPin !== undefined) {
+        warning(
+          `The registry pin ${p.unverifiedPin} of ${p.entry.id} is unverified, so the head of "${branch}" is used: ${commit}` +
+            `${commit === p.unverifiedPin ? ' (the same commit)' : ''}. ${p.entry.revision.source}`,
+        );
+      }
+    }
+    const cached = pullOptions.verifyCached ? undefined : await cachedFiles(p, commit);
+    const found = cached ?? (await download(p, commit, pullOptions));
+    if (p.branch !== undefined) await writeRef(p.paths, p.branch, commit);
+    return result(p, commit, found, 'network', warnings);
+  }
+
+  async function download(p: Plan, commit: string, pullOptions: PullOptions): Promise<Map<FileRole, PulledFile>> {
+    const roles = rolesOf(p.files);
+    const remote = await remoteFiles(http, p.entry.repoId, commit, [...roles.values()], pullOptions.signal);
+    const found = new Map<FileRole, PulledFile>();
+    for (const [role, repoPath] of roles) {
+      const file = remote.get(repoPath);
+      if (!file) {
+        if (role === 'tokenizerConfig') {
+          await markAbsent(p.paths, commit, repoPath);
+          continue;
+        }
+        throw new HubNotFoundError(
+          `File ${repoPath} does not exist in ${p.entry.repoId}@${commit}` +
+            `${role === 'model' ? ` (variant ${p.files.variant}): choose another variant or fix the registry entry` : ': fix the registry entry'}.`,
+          { details: { repoId: p.entry.repoId, revision: commit, file: repoPath, variant: p.files.variant } },
+        );
+      }
+      found.set(role, await fetchFile(p, commit, file, pullOptions));
+    }
+    return found;
+  }
+
+  async function fetchFile(p: Plan, commit: string, file: RemoteFile, pullOptions: PullOptions): Promise<PulledFile> {
+    const snapshotFile = p.paths.snapshotFile(commit, file.path);
+    const blobPath = p.paths.blob(file.expected.hash);
+    if (await holds(snapshotFile, file.expected, pullOptions.verifyCached)) {
+      return { repoPath: file.path, path: snapshotFile, size: file.expected.size, downloaded: false };
+    }
+    let downloaded = false;
+    await mkdir(dirname(blobPath), { recursive: true });
+    if (!(await holds(blobPath, file.expected, pullOptions.verifyCached))) {
+      const lock = await acquireFileLock(p.paths.lock(file.expected.hash), {
+        ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
+        ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
+      });
+      try {
+        if (!(await holds(blobPath, file.expected, pullOptions.verifyCached))) {
+          await rm(blobPath, { force: true });
+          await downloadVerifiedBlob({
+            http,
+            url: resolveUrl(settings.hubUrl, p.entry.repoId, commit, file.path),
+            context: { repoId: p.entry.repoId, revision: commit, file: file.path },
+            blobPath,
+            expected: file.expected,
+            ...(pullOptions.onProgress === undefined ? {} : { onProgress: pullOptions.onProgress }),
+            ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
+            ...(options.resumeRetries === undefined ? {} : { resumeRetries: options.resumeRetries }),
+            ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+            ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
+          });
+          downloaded = true;
+        }
+      } finally {
+        await lock.release();
+      }
+    }
+    await linkSnapshotFile(blobPath, snapshotFile, options.links ?? 'auto');
+    return { repoPath: file.path, path: snapshotFile, size: file.expected.size, downloaded };
+  }
+
+  /** The snapshot's files when every required one is there (the optional tokenizer config may be marked absent). */
+  async function cachedFiles(p: Plan, commit: string): Promise<Map<FileRole, PulledFile> | undefined> {
+    const found = new Map<FileRole, PulledFile>();
+    for (const [role, repoPath] of rolesOf(p.files)) {
+      const path = p.paths.snapshotFile(commit, repoPath);
+      const size = await fileSize(path);
+      if (size !== undefined) found.set(role, { repoPath, path, size, downloaded: false });
+      else if (role !== 'tokenizerConfig' || !(await exists(p.paths.noExist(commit, repoPath)))) return undefined;
+    }
+    return found;
+  }
+
+  /** Re-hashes cached files against their blob names (symlinked snapshots only; copies carry no hash). */
+  async function verifyCachedOffline(p: Plan, commit: string, found: Map<FileRole, PulledFile>): Promise<void> {
+    for (const file of found.values()) {
+      const target = await linkTarget(file.path);
+      if (target === undefined) continue;
+      const hash = basename(target);
+      if (!/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(hash)) continue;
+      const expected: ExpectedBlob = { hash, algorithm: algorithmOfBlobName(hash), size: file.size };
+      if (!(await fileMatches(file.path, expected))) {
+        throw new ChecksumMismatchError(
+          `The cached ${file.repoPath} of ${p.entry.repoId}@${commit} does not match its hash ${hash}: the cache is damaged. ` +
+            `Delete ${p.paths.snapshot(commit)} and ${p.paths.blob(hash)} and download the model again.`,
+          { details: { repoId: p.entry.repoId, revision: commit, file: file.repoPath, path: file.path } },
+        );
+      }
+    }
+  }
+
+  function result(p: Plan, commit: string, found: Map<FileRole, PulledFile>, resolvedFrom: 'network' | 'cache', warnings: string[]): PulledModel {
+    const get = (role: FileRole) => {
+      const file = found.get(role);
+      if (!file) throw new TypeError(`internal: ${role} missing`);
+      return file;
+    };
+    const tokenizerConfig = found.get('tokenizerConfig');
+    return {
+      entry: p.entry,
+      modelId: p.entry.id,
+      repoId: p.entry.repoId,
+      commit,
+      ...(p.branch === undefined ? {} : { ref: p.branch }),
+      variant: p.files.variant,
+      cacheDir: settings.cacheDir,
+      snapshotDir: p.paths.snapshot(commit),
+      files: { model: get('model'), tokenizer: get('tokenizer'), ...(tokenizerConfig ? { tokenizerConfig } : {}), config: get('config') },
+      resolvedFrom,
+      warnings,
+    };
+  }
+
+  return { settings, registry, pull, findCached };
+}
+
+function rolesOf(files: ModelVariantFiles): Map<FileRole, string> {
+  const roles = new Map<FileRole, string>([
+    ['model', files.model],
+    ['tokenizer', files.tokenizer],
+    ['config', files.config],
+  ]);
+  if (files.tokenizerConfig !== undefined) roles.set('tokenizerConfig', files.tokenizerConfig);
+  return roles;
+}
+
+/** True when `path` (followed through links) exists with the expected size, and hash when `verify`. */
+async function holds(path: string, expected: ExpectedBlob, verify: boolean | undefined): Promise<boolean> {
+  if ((await fileSize(path)) !== expected.size) return false;
+  return verify ? fileMatches(path, expected) : true;
+}
+
+async function fileSize(path: string): Promise<number | undefined> {
+  try {
+    const info = await stat(path);
+    return info.isFile() ? info.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function linkTarget(path: string): Promise<string | undefined> {
+  try {
+    return await readlink(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes Python's `.no_exist/<commit>/<path>` marker for an optional file the commit lacks. */
+async function markAbsent(paths: RepoCachePaths, commit: string, repoPath: string): Promise<void> {
+  const marker = paths.noExist(commit, repoPath);
+  await mkdir(dirname(marker), { recursive: true });
+  await writeFile(marker, '');
+}

@@ -1,0 +1,148 @@
+import { InvalidConfigError } from '@llm-shield/core';
+import { hf } from './hf-library.js';
+
+/** The tokens of one word: ids, and the end (in code units of the word) of each token's span. */
+export interface WordTokens {
+  ids: number[];
+  ends: number[];
+}
+
+/** A `model` entry of `tokenizer.json`. */
+export interface ModelConfig {
+  type?: string;
+  [key: string]: unknown;
+}
+
+const encoder = new TextEncoder();
+const CACHE_CAPACITY = 20_000;
+
+function byteTokenName(byte: number): string {
+  return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
+}
+
+/**
+ * The subword model (BPE, WordPiece or Unigram) of `@huggingface/tokenizers`, wrapped so that each token also
+ * reports the span of the word it covers, with `byte_fallback` for Unigram (which the library lacks), unknown
+ * pieces fused as Rust does, and a per-word cache.
+ */
+export class SubwordModel {
+  readonly kind: 'BPE' | 'WordPiece' | 'Unigram';
+  private readonly vocab: Map<string, number>;
+  private readonly unkId: number | undefined;
+  private readonly byteFallback: boolean;
+  private readonly fuseUnk: boolean;
+  private readonly tokenizeWord: (word: string) => WordTokens;
+  private readonly cache = new Map<string, WordTokens>();
+
+  constructor(config: ModelConfig) {
+    const type = config.type ?? (Array.isArray(config['vocab']) ? 'Unigram' : 'merges' in config ? 'BPE' : 'WordPiece');
+    this.byteFallback = config['byte_fallback'] === true;
+    if (type === 'BPE') {
+      const model = new hf.BPE(config);
+      this.kind = 'BPE';
+      this.vocab = model.tokens_to_ids;
+      this.unkId = model.unk_token_id;
+      this.fuseUnk = config['fuse_unk'] === true;
+      const eow = typeof config['end_of_word_suffix'] === 'string' ? config['end_of_word_suffix'] : '';
+      const csw = typeof config['continuing_subword_suffix'] === 'string' ? config['continuing_subword_suffix'] : '';
+      const ignoreMerges = config['ignore_merges'] === true;
+      this.tokenizeWord = (word) => {
+        if (ignoreMerges && this.vocab.has(word)) return { ids: [this.vocab.get(word) ?? 0], ends: [word.length] };
+        const pieces = model.bpe(word);
+        const out: WordTokens = { ids: [], ends: [] };
+        let position = 0;
+        pieces.forEach((piece, index) => {
+          const last = index === pieces.length - 1;
+          let core = piece;
+          if (last && eow && core.endsWith(eow)) core = core.slice(0, -eow.length);
+          if (!last && csw && core.endsWith(csw)) core = core.slice(0, -csw.length);
+          position += core.length;
+          this.pushPiece(out, piece, core, position);
+        });
+        return out;
+      };
+    } else if (type === 'WordPiece') {
+      const model = new hf.WordPiece(config);
+      this.kind = 'WordPiece';
+      this.vocab = model.tokens_to_ids;
+      this.unkId = model.unk_token_id;
+      this.fuseUnk = false;
+      const prefix = typeof config['continuing_subword_prefix'] === 'string' ? config['continuing_subword_prefix'] : '##';
+      const unk = typeof config['unk_token'] === 'string' ? config['unk_token'] : '[UNK]';
+      this.tokenizeWord = (word) => {
+        const pieces = model.encode([word]);
+        if (pieces.length === 1 && pieces[0] === unk && word !== unk) return { ids: [this.unkId ?? 0], ends: [word.length] };
+        const out: WordTokens = { ids: [], ends: [] };
+        let position = 0;
+        pieces.forEach((piece, index) => {
+          position += index > 0 && piece.startsWith(prefix) ? piece.length - prefix.length : piece.length;
+          out.ids.push(this.vocab.get(piece) ?? this.unkId ?? 0);
+          out.ends.push(Math.min(position, word.length));
+        });
+        return out;
+      };
+    } else if (type === 'Unigram') {
+      const model = new hf.Unigram(config, '');
+      this.kind = 'Unigram';
+      this.vocab = model.tokens_to_ids;
+      this.unkId = typeof config['unk_id'] === 'number' ? config['unk_id'] : undefined;
+      this.fuseUnk = true;
+      this.tokenizeWord = (word) => {
+        const pieces = model.tokenize(word);
+        const out: WordTokens = { ids: [], ends: [] };
+        let position = 0;
+        for (const piece of pieces) {
+          position += piece.length;
+          this.pushPiece(out, piece, piece, position);
+        }
+        return out;
+      };
+    } else {
+      throw new InvalidConfigError(`Unsupported model type ${JSON.stringify(type)} in tokenizer.json.`);
+    }
+  }
+
+  /** The id of `token` in the model's vocabulary. */
+  idOf(token: string): number | undefined {
+    return this.vocab.get(token);
+  }
+
+  /** Tokenizes one pre-tokenised word. */
+  tokenize(word: string): WordTokens {
+    const cached = this.cache.get(word);
+    if (cached) return cached;
+    const result = this.tokenizeWord(word);
+    if (this.cache.size >= CACHE_CAPACITY) this.cache.clear();
+    if (word.length <= 256) this.cache.set(word, result);
+    return result;
+  }
+
+  /** Appends `piece` (covering `core` and ending at `end`), with byte fallback and unknown fusion. */
+  private pushPiece(out: WordTokens, piece: string, core: string, end: number): void {
+    const id = this.vocab.get(piece);
+    if (id !== undefined) {
+      out.ids.push(id);
+      out.ends.push(end);
+      return;
+    }
+    if (this.byteFallback) {
+      const bytes = encoder.encode(core);
+      const ids = Array.from(bytes, (b) => this.vocab.get(byteTokenName(b)));
+      if (ids.every((x) => x !== undefined)) {
+        for (const byteId of ids) {
+          out.ids.push(byteId as number);
+          out.ends.push(end);
+        }
+        return;
+      }
+    }
+    if (this.unkId === undefined) throw new InvalidConfigError(`Token ${JSON.stringify(piece)} is not in the vocabulary and the model has no unk token.`);
+    const previous = out.ids.length - 1;
+    if (this.fuseUnk && previous >= 0 && out.ids[previous] === this.unkId) {
+      out.ends[previous] = end;
+      return;
+    }
+    out.ids.push(this.unkId);
+    out.ends.push(end);
+  }
+}

@@ -1,0 +1,267 @@
+import { InvalidConfigError, InvalidInputError, type EncodeOptionsV1, type EncodingV1, type TokenizerV1 } from '@llm-shield/core';
+import { AddedTokenMatcher, type AddedTokenConfig } from './added-tokens.js';
+import { AlignedString } from './aligned-string.js';
+import { resolveEncodeOptions, type ResolvedEncodeOptions } from './encode-options.js';
+import { createNormalizer, type NormalizerConfig } from './normalizer.js';
+import { readPostProcessor, type SingleSequenceTemplate, type PostProcessorConfig } from './post-processor.js';
+import { createPreTokenizer, splitsAtSpaces, type PreTokenizerConfig } from './pre-tokenizer.js';
+import { SubwordModel, type ModelConfig } from './subword-model.js';
+
+/** The parts of a parsed `tokenizer.json` this package reads. */
+export interface TokenizerJson {
+  added_tokens?: AddedTokenConfig[];
+  normalizer?: NormalizerConfig | null;
+  pre_tokenizer?: PreTokenizerConfig | null;
+  model: ModelConfig;
+  post_processor?: PostProcessorConfig | null;
+  truncation?: { max_length?: number } | null;
+  padding?: { pad_id?: number } | null;
+  [key: string]: unknown;
+}
+
+/** The parts of a parsed `tokenizer_config.json` this package reads. */
+export interface TokenizerConfigJson {
+  model_max_length?: number;
+  max_length?: number;
+  pad_token?: string | { content?: string } | null;
+  model_input_names?: string[];
+  [key: string]: unknown;
+}
+
+/** A {@link TokenizerV1} with a few extras useful to callers and tests. */
+export interface Tokenizer extends TokenizerV1 {
+  /** Id of the padding token. */
+  readonly padId: number;
+  /** Special tokens added around one sequence (0 when none). */
+  readonly specialTokenCount: number;
+  /** Whether encodings carry `tokenTypeIds`. */
+  readonly usesTokenTypeIds: boolean;
+  /** Ids of the text alone (no special tokens, no truncation, no padding). */
+  tokenizeToIds(text: string): number[];
+}
+
+/** Content tokens of a text: ids and UTF-16 offsets in the input. */
+interface ContentTokens {
+  ids: number[];
+  offsets: Array<[number, number]>;
+}
+
+/** Default `model_max_length` when neither file gives a usable one. */
+export const DEFAULT_MODEL_MAX_LENGTH = 512;
+/** Texts up to this many UTF-16 code units are tokenized in one piece; longer ones in chunks (see README). */
+const CHUNK_SIZE = 8192;
+/** How far past a chunk's nominal end a safe cut (a single space between letters/digits) is looked for. */
+const CUT_SEARCH = 4096;
+const ALNUM = /[\p{L}\p{N}]/u;
+const MARK = /[\p{M}\u200c\u200d\ufe0f]/u;
+
+function sanePositive(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e9 ? value : undefined;
+}
+
+/**
+ * Creates a {@link TokenizerV1} from a parsed `tokenizer.json` (and optionally `tokenizer_config.json`). Pure: no
+ * I/O; runs in browsers. The subword models (BPE, WordPiece, Unigram) are those of `@huggingface/tokenizers`;
+ * normalisation, pre-tokenisation, offsets, special tokens, truncation and padding are done here (see README).
+ *
+ * `modelMaxLength`: `model_max_length` of the config when below 1e9 (Hugging Face writes 1e30 for "unset"), else
+ * its `max_length`, else `truncation.max_length` of `tokenizer.json`, else {@link DEFAULT_MODEL_MAX_LENGTH}.
+ * Pad id: the config's `pad_token`, else `padding.pad_id`, else an added token named `[PAD]`/`<pad>`, else 0.
+ * Token type ids: present when `model_input_names` lists `token_type_ids`, or, without that list, as the
+ * post-processor implies (see {@link SingleSequenceTemplate.usesTypeIds}).
+ *
+ * @param tokenizerJson - parsed `tokenizer.json`
+ * @param tokenizerConfig - parsed `tokenizer_config.json` (default `{}`)
+ */
+export function createTokenizer(tokenizerJson: object, tokenizerConfig: object = {}): Tokenizer {
+  const json = tokenizerJson as TokenizerJson;
+  const config = tokenizerConfig as TokenizerConfigJson;
+  if (!json || typeof json !== 'object' || !json.model || typeof json.model !== 'object') {
+    throw new InvalidConfigError('tokenizer.json must be an object with a "model".');
+  }
+  const model = new SubwordModel(json.model);
+  const normalize = createNormalizer(json.normalizer);
+  const preTokenize = createPreTokenizer(json.pre_tokenizer);
+  const template: SingleSequenceTemplate = readPostProcessor(json.post_processor);
+  const addedTokens = json.added_tokens ?? [];
+  const rawMatcher = new AddedTokenMatcher(addedTokens.filter((t) => t.normalized === false || (t.normalized === undefined && t.special === true)));
+  const normalizedMatcher = new AddedTokenMatcher(
+    addedTokens
+      .filter((t) => t.normalized === true || (t.normalized === undefined && t.special !== true))
+      .map((t) => ({ ...t, content: normalize(AlignedString.fromOriginal(t.content)).text })),
+  );
+  const safeCuts = splitsAtSpaces(json.pre_tokenizer);
+
+  const modelMaxLength =
+    sanePositive(config.model_max_length) ?? sanePositive(config.max_length) ?? sanePositive(json.truncation?.max_length) ?? DEFAULT_MODEL_MAX_LENGTH;
+  const padName = typeof config.pad_token === 'string' ? config.pad_token : (config.pad_token?.content ?? undefined);
+  const padId =
+    (padName !== undefined ? (addedTokens.find((t) => t.content === padName)?.id ?? model.idOf(padName)) : undefined) ??
+    (typeof json.padding?.pad_id === 'number' ? json.padding.pad_id : undefined) ??
+    addedTokens.find((t) => t.content === '[PAD]' || t.content === '<pad>')?.id ??
+    0;
+  const usesTokenTypeIds = Array.isArray(config.model_input_names) ? config.model_input_names.includes('token_type_ids') : template.usesTypeIds;
+  const specialTokenCount = template.prefix.length + template.suffix.length;
+
+  /** Tokenizes `text[from, to)` (a stretch that starts and ends at safe cuts), appending to `out`. */
+  const encodeRange = (text: string, from: number, to: number, out: ContentTokens, limit: number): void => {
+    for (const raw of rawMatcher.split(text, from, to)) {
+      if (out.ids.length >= limit) return;
+      if (raw.id !== undefined) {
+        out.ids.push(raw.id);
+        out.offsets.push([raw.start, raw.end]);
+        continue;
+      }
+      const normalized = normalize(AlignedString.fromOriginal(text, raw.start, raw.end));
+      for (const piece of normalizedMatcher.split(normalized.text)) {
+        if (piece.id !== undefined) {
+          out.ids.push(piece.id);
+          out.offsets.push(normalized.originalRange(piece.start, piece.end));
+          continue;
+        }
+        for (const word of preTokenize([normalized.slice(piece.start, piece.end)])) {
+          if (out.ids.length >= limit) return;
+          const tokens = model.tokenize(word.text);
+          let start = 0;
+          for (let k = 0; k < tokens.ids.length; k++) {
+            const end = tokens.ends[k] ?? word.length;
+            let [s, e] = word.originalRange(start, end);
+            if (template.trimOffsets) {
+              // Rust trims the byte-level spaces (`Ġ`) of the token, i.e. U+0020 only.
+              while (s < e && text.charCodeAt(s) === 0x20) s++;
+              while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
+            }
+            out.ids.push(tokens.ids[k] ?? 0);
+            out.offsets.push([s, e]);
+            start = end;
+          }
+        }
+      }
+    }
+  };
+
+  /** A cut position near `target` where the text can be split without changing tokens (or a best effort). */
+  const findCut = (text: string, target: number, direction: 1 | -1): number => {
+    if (safeCuts) {
+      for (let step = 0; step < CUT_SEARCH; step++) {
+        const i = target + direction * step;
+        if (i <= 0 || i >= text.length - 1) break;
+        if (text.charCodeAt(i) === 0x20 && ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? '')) return i;
+      }
+    }
+    // No safe cut nearby (e.g. a long run without spaces): cut at a code point boundary outside a cluster.
+    let i = Math.max(1, Math.min(text.length - 1, target + direction * CUT_SEARCH));
+    while (i > 1 && ((text.charCodeAt(i) & 0xfc00) === 0xdc00 || MARK.test(text[i] ?? ''))) i--;
+    return i;
+  };
+
+  /** Content tokens of `text`, enough to apply `options` (work is bounded on long texts, see README). */
+  const contentTokens = (text: string, options: ResolvedEncodeOptions, room: number): { tokens: ContentTokens; complete: boolean } => {
+    const out: ContentTokens = { ids: [], offsets: [] };
+    const strategy = options.truncation.strategy;
+    if (text.length <= CHUNK_SIZE + CUT_SEARCH || strategy === 'none') {
+      encodeRange(text, 0, text.length, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
+      return { tokens: out, complete: true };
+    }
+    let position = 0;
+    while (position < text.length && out.ids.length <= room) {
+      const cut = text.length - position <= CHUNK_SIZE + CUT_SEARCH ? text.length : findCut(text, position + CHUNK_SIZE, 1);
+      encodeRange(text, position, cut, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
+      position = cut;
+    }
+    if (position >= text.length || strategy === 'right') return { tokens: out, complete: position >= text.length };
+    // head-tail: the head is in `out`; collect the tail from the end, chunk by chunk, without overlapping.
+    const tail = strategy === 'head-tail' ? options.truncation.tail : 0;
+    let tailStart = text.length;
+    let tailTokens: ContentTokens = { ids: [], offsets: [] };
+    while (tailStart > position && tailTokens.ids.length < tail) {
+      const cut = tailStart - position <= CHUNK_SIZE + CUT_SEARCH ? position : Math.max(position, findCut(text, tailStart - CHUNK_SIZE, -1));
+      const chunk: ContentTokens = { ids: [], offsets: [] };
+      encodeRange(text, cut, tailStart, chunk, Number.POSITIVE_INFINITY);
+      tailTokens = { ids: [...chunk.ids, ...tailTokens.ids], offsets: [...chunk.offsets, ...tailTokens.offsets] };
+      tailStart = cut;
+    }
+    if (tailStart <= position) {
+      return { tokens: { ids: [...out.ids, ...tailTokens.ids], offsets: [...out.offsets, ...tailTokens.offsets] }, complete: true };
+    }
+    // Tokens between head and tail are unknown; keep head + tail and mark the middle as dropped.
+    const head = strategy === 'head-tail' ? options.truncation.head : 0;
+    return {
+      tokens: {
+        ids: [...out.ids.slice(0, head), ...tailTokens.ids.slice(-tail || tailTokens.ids.length)],
+        offsets: [...out.offsets.slice(0, head), ...tailTokens.offsets.slice(-tail || tailTokens.offsets.length)],
+      },
+      complete: false,
+    };
+  };
+
+  /** Encodes one text, unpadded. */
+  const encodeOne = (text: string, options: ResolvedEncodeOptions): EncodingV1 => {
+    if (typeof text !== 'string') throw new InvalidInputError(`Tokenizer input must be a string, got ${typeof text}.`);
+    const prefix = options.addSpecialTokens ? template.prefix : [];
+    const suffix = options.addSpecialTokens ? template.suffix : [];
+    const room = options.maxLength - prefix.length - suffix.length;
+    const { tokens, complete } = contentTokens(text, options, room);
+    let { ids, offsets } = tokens;
+    let truncated = !complete;
+    const truncation = options.truncation;
+    if (truncation.strategy === 'right' && ids.length > room) {
+      ids = ids.slice(0, room);
+      offsets = offsets.slice(0, room);
+      truncated = true;
+    } else if (truncation.strategy === 'head-tail' && ids.length > room) {
+      const { head, tail } = truncation;
+      ids = [...ids.slice(0, head), ...(tail > 0 ? ids.slice(-tail) : [])];
+      offsets = [...offsets.slice(0, head), ...(tail > 0 ? offsets.slice(-tail) : [])];
+      truncated = true;
+    }
+    const encoding: EncodingV1 = {
+      ids: [...prefix.map((s) => s.id), ...ids, ...suffix.map((s) => s.id)],
+      attentionMask: new Array<number>(prefix.length + ids.length + suffix.length).fill(1),
+      offsets: [...prefix.map((): [number, number] => [0, 0]), ...offsets, ...suffix.map((): [number, number] => [0, 0])],
+      truncated,
+    };
+    if (usesTokenTypeIds) {
+      encoding.tokenTypeIds = [...prefix.map((s) => s.typeId), ...new Array<number>(ids.length).fill(template.typeId), ...suffix.map((s) => s.typeId)];
+    }
+    return encoding;
+  };
+
+  const pad = (encoding: EncodingV1, length: number): EncodingV1 => {
+    const missing = length - encoding.ids.length;
+    if (missing <= 0) return encoding;
+    encoding.ids.push(...new Array<number>(missing).fill(padId));
+    encoding.attentionMask.push(...new Array<number>(missing).fill(0));
+    encoding.tokenTypeIds?.push(...new Array<number>(missing).fill(0));
+    for (let i = 0; i < missing; i++) encoding.offsets.push([0, 0]);
+    return encoding;
+  };
+
+  const encodeBatch = (texts: readonly string[], options?: EncodeOptionsV1): EncodingV1[] => {
+    if (!Array.isArray(texts)) throw new InvalidInputError('encodeBatch expects an array of strings.');
+    const resolved = resolveEncodeOptions(options, modelMaxLength, specialTokenCount);
+    const encodings = texts.map((text) => encodeOne(text, resolved));
+    const target =
+      resolved.padding === 'max-length' ? resolved.maxLength : resolved.padding === 'longest' ? Math.max(0, ...encodings.map((e) => e.ids.length)) : 0;
+    return target > 0 ? encodings.map((e) => pad(e, target)) : encodings;
+  };
+
+  return {
+    specificationVersion: 'v1',
+    modelMaxLength,
+    padId,
+    specialTokenCount,
+    usesTokenTypeIds,
+    encode: (text, options) => {
+      const [encoding] = encodeBatch([text], options);
+      return encoding as EncodingV1;
+    },
+    encodeBatch,
+    tokenizeToIds: (text) => {
+      if (typeof text !== 'string') throw new InvalidInputError(`Tokenizer input must be a string, got ${typeof text}.`);
+      const out: ContentTokens = { ids: [], offsets: [] };
+      encodeRange(text, 0, text.length, out, Number.POSITIVE_INFINITY);
+      return out.ids;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Parity with the native Rust `tokenizers` binding (test oracle only) on ≥ 2,000 real texts per vocabulary.
+ * Skips when ../shared/datasets is absent.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Tokenizer as NativeTokenizer } from 'tokenizers';
+import { describe, expect, it } from 'vitest';
+import { createTokenizer, tokenizerJsonFromSentencePiece } from '../src/index.js';
+import { DATASETS, HAVE_DATASETS, sampleTexts } from './sample-texts.js';
+
+const TOKENIZERS = join(DATASETS, 'tokenizers');
+
+interface Case {
+  name: string;
+  json: () => object;
+  config: () => object;
+}
+
+const cases: Case[] = [
+  {
+    name: 'roberta-base',
+    json: () => JSON.parse(readFileSync(join(TOKENIZERS, 'roberta-base/tokenizer.json'), 'utf8')) as object,
+    config: () => JSON.parse(readFileSync(join(TOKENIZERS, 'roberta-base/tokenizer_config.json'), 'utf8')) as object,
+  },
+  {
+    name: 'bert-base-uncased',
+    json: () => JSON.parse(readFileSync(join(TOKENIZERS, 'bert-base-uncased/derived/tokenizer.json'), 'utf8')) as object,
+    config: () => ({ model_max_length: 512 }),
+  },
+  {
+    name: 'deberta-v3-base',
+    json: () => tokenizerJsonFromSentencePiece(readFileSync(join(TOKENIZERS, 'deberta-v3-base/spm.model')), { kind: 'deberta-v2' }),
+    config: () => JSON.parse(readFileSync(join(TOKENIZERS, 'deberta-v3-base/tokenizer_config.json'), 'utf8')) as object,
+  },
+];
+
+/** Code-point offsets (what the native binding reports) from UTF-16 offsets. */
+function toCodePointOffsets(text: string, offsets: Array<[number, number]>): Array<[number, number]> {
+  const index = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    index[i] = cp;
+    const code = text.charCodeAt(i);
+    if (!(code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)) cp++;
+  }
+  index[text.length] = cp;
+  return offsets.map(([s, e]) => [index[s] ?? 0, index[e] ?? 0]);
+}
+
+describe.skipIf(!HAVE_DATASETS)('parity with the native tokenizers binding', () => {
+  const edgeCases = ['', ' ', '\u200b', 'a\ud800b \udc00c', 'ctrl \u0000\u0001\u0007\u007f\u0085 end', 'zw\u200c\u200d\ufeff\u2060x', '\t\n\r\u000b\u000c', '     ', 'Σ ΣΑΣ ς', 'İstanbul ǅ ß ﬁ', '😀😀 🏳️‍🌈'];
+  const texts = HAVE_DATASETS ? [...sampleTexts(), ...edgeCases] : [];
+
+  it('samples at least 2,000 texts', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(2000);
+  });
+
+  for (const c of cases) {
+    it(`${c.name}: identical ids on ≥ 99.9% of texts`, async () => {
+      const json = c.json();
+      const ours = createTokenizer(json, c.config());
+      const native = NativeTokenizer.fromString(JSON.stringify(json));
+      let same = 0;
+      let sameOffsets = 0;
+      const mismatches: string[] = [];
+      for (const text of texts) {
+        const expected = await native.encode(text);
+        const actual = ours.encode(text, { truncation: { strategy: 'none' }, padding: 'none' });
+        const ids = expected.getIds();
+        if (JSON.stringify(ids) === JSON.stringify(actual.ids)) {
+          same++;
+          if (JSON.stringify(expected.getOffsets()) === JSON.stringify(toCodePointOffsets(text, actual.offsets))) sameOffsets++;
+        } else if (mismatches.length < 5) {
+          const at = ids.findIndex((id, i) => id !== actual.ids[i]);
+          mismatches.push(
+            `${JSON.stringify(text.slice(0, 160))}\n    at ${at}: native ${JSON.stringify(ids.slice(Math.max(0, at - 2), at + 6))} ${JSON.stringify(expected.getTokens().slice(Math.max(0, at - 2), at + 6))}\n           ours   ${JSON.stringify(actual.ids.slice(Math.max(0, at - 2), at + 6))}`,
+          );
+        }
+      }
+      const rate = same / texts.length;
+      console.log(
+        `[parity] ${c.name}: ids ${same}/${texts.length} = ${(rate * 100).toFixed(2)}%; offsets equal on ${((sameOffsets / texts.length) * 100).toFixed(2)}%` +
+          (mismatches.length > 0 ? `\n  first mismatches:\n  - ${mismatches.join('\n  - ')}` : ''),
+      );
+      expect(rate).toBeGreaterThanOrEqual(0.999);
+    }, 120_000);
+  }
+});

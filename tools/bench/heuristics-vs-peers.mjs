@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// Throughput of llm-shield's rule-based prompt-injection detector against the peers (vard, npm llm-guard) on
+// the same corpus of real prompts: texts/second, warm-up first, several timed passes, median with min–max.
+// Prints a table and JSON and writes the section of docs/performance.md. Not a test.
+//
+// Usage (from the repository root, after `npm run build`):  npm run bench
+//   node tools/bench/heuristics-vs-peers.mjs [--datasets DIR] [--repeats 7] [--out docs/performance.md] [--no-write]
+import { existsSync } from 'node:fs';
+import { cpus, platform, release } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { updateMarkedSection } from '../eval/update-marked-section.mjs';
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+process.chdir(repoRoot);
+
+const { values } = parseArgs({
+  options: {
+    datasets: { type: 'string' },
+    repeats: { type: 'string', default: '7' },
+    out: { type: 'string', default: 'docs/performance.md' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+const repeats = Math.max(1, Number.parseInt(values.repeats, 10) || 7);
+const datasetsDir = values.datasets ?? process.env.LLM_SHIELD_DATASETS ?? '../shared/datasets';
+if (!existsSync(datasetsDir)) {
+  console.error(`Datasets not found at ${datasetsDir}; pass --datasets DIR.`);
+  process.exit(1);
+}
+for (const pkg of ['cli', 'core', 'heuristics', 'scanners']) {
+  if (!existsSync(join(repoRoot, `packages/${pkg}/dist/index.js`))) {
+    console.error(`packages/${pkg}/dist is missing: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+}
+const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/index.js'));
+const { detectPromptInjection, DEFAULT_PROMPT_INJECTION_THRESHOLD = 0.5 } = await import(join(repoRoot, 'packages/heuristics/dist/index.js'));
+const { scanPrompt } = await import(join(repoRoot, 'packages/core/dist/index.js'));
+const { createInputScanner } = await import(join(repoRoot, 'packages/scanners/dist/index.js'));
+
+// The corpus: every prompt-injection test prompt, plus benign prompts of three kinds, in a fixed order.
+const SOURCES = [
+  ['jackhhao balanced test', 'prompt_injection/jackhhao-jailbreak-classification/datasets/balanced/jailbreak_dataset_test_balanced.csv', Infinity],
+  ['deepset test', 'prompt_injection/deepset-prompt-injections/data/raw/test-00000-of-00001-701d16158af87368.parquet', Infinity],
+  ['AlpacaEval 805', 'benign_prompts/alpaca-eval-805/example/outputs.json', Infinity],
+  ['awesome-chatgpt-prompts', 'benign_prompts/awesome-chatgpt-prompts/prompts.csv', Infinity],
+  ['NQ-open dev (first 1,000)', 'benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl', 1000],
+];
+const corpus = [];
+const composition = [];
+for (const [name, path, limit] of SOURCES) {
+  const { examples } = await loadExamples(join(datasetsDir, path));
+  const texts = examples.slice(0, limit).map((example) => example.text);
+  corpus.push(...texts);
+  composition.push(`${name} ${texts.length}`);
+}
+const chars = corpus.reduce((sum, text) => sum + text.length, 0);
+
+async function peer(name) {
+  try {
+    return await import(name);
+  } catch {
+    return undefined;
+  }
+}
+
+// Each detector: a function classifying one text (sync or async) and what it is.
+const detectors = [];
+detectors.push({ name: 'llm-shield detectPromptInjection', what: '@llm-shield/heuristics, the bare rule-based detector', run: (text) => detectPromptInjection(text).score > DEFAULT_PROMPT_INJECTION_THRESHOLD });
+const piScanner = createInputScanner('PromptInjection');
+detectors.push({
+  name: 'llm-shield scanPrompt([PromptInjection])',
+  what: 'the full pipeline: input checks, scanner, result building',
+  run: async (text) => !(await scanPrompt([piScanner], text)).valid,
+  async: true,
+});
+const vardModule = await peer('@andersmyrmel/vard');
+if (vardModule) {
+  const guard = (vardModule.default ?? vardModule.vard).moderate().maxLength(Number.MAX_SAFE_INTEGER);
+  detectors.push({ name: 'vard', what: '@andersmyrmel/vard, moderate preset, safeParse', run: (text) => !guard.safeParse(text).safe });
+}
+const llmGuardModule = await peer('llm-guard');
+if (llmGuardModule) {
+  const LLMGuard = llmGuardModule.LLMGuard ?? llmGuardModule.default?.LLMGuard;
+  const guard = new LLMGuard({ pii: false, profanity: false, relevance: false, toxicity: false, jailbreak: true, promptInjection: true });
+  detectors.push({ name: 'llm-guard (npm)', what: 'llm-guard jailbreak + promptInjection guards, validate()', run: async (text) => !(await guard.validate(text)).isValid, async: true });
+}
+
+async function pass(detector) {
+  let flagged = 0;
+  const started = performance.now();
+  if (detector.async) {
+    for (const text of corpus) if (await detector.run(text)) flagged++;
+  } else {
+    for (const text of corpus) if (detector.run(text)) flagged++;
+  }
+  return { seconds: (performance.now() - started) / 1000, flagged };
+}
+
+const results = [];
+for (const detector of detectors) {
+  await pass(detector); // warm-up (JIT, lazy tables)
+  const rates = [];
+  let flagged = 0;
+  for (let i = 0; i < repeats; i++) {
+    const timed = await pass(detector);
+    rates.push(corpus.length / timed.seconds);
+    flagged = timed.flagged;
+  }
+  rates.sort((a, b) => a - b);
+  const median = rates.length % 2 ? rates[(rates.length - 1) / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
+  results.push({ detector: detector.name, what: detector.what, median, min: rates[0], max: rates[rates.length - 1], flagged, repeats });
+  process.stderr.write(`${detector.name}: ${Math.round(median)} texts/s\n`);
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const cpu = cpus();
+const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} logical cores, ${platform()} ${release()}, Node ${process.version}`;
+const date = new Date().toISOString().slice(0, 10);
+const header = ['detector', 'texts/s (median)', 'min–max', 'flagged', 'what runs'];
+const tableRows = results.map((r) => [r.detector, fmt(r.median), `${fmt(r.min)}–${fmt(r.max)}`, `${r.flagged} / ${corpus.length}`, r.what]);
+const widths = header.map((h, c) => Math.max(h.length, ...tableRows.map((row) => row[c].length)));
+const line = (cells) => cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+console.log(`corpus: ${corpus.length} texts, ${fmt(chars)} characters (${composition.join(', ')}); ${repeats} timed passes after 1 warm-up`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of tableRows) console.log(line(row));
+const json = { date, machine, corpus: { texts: corpus.length, characters: chars, composition }, repeats, results };
+console.log(JSON.stringify(json, null, 2));
+
+if (!values['no-write']) {
+  const body = `## Rule-based prompt-injection detection: llm-shield vs peers
+
+Measured by \`npm run bench\` (\`node tools/bench/heuristics-vs-peers.mjs\`) on ${date}; machine: ${machine}.
+Single thread, one text at a time. Corpus: ${corpus.length} real prompts, ${fmt(chars)} characters
+(${composition.join(', ')}; from \`../shared/datasets\`). One warm-up pass, then ${repeats} timed passes over the
+whole corpus; texts/second as the median with min–max. "flagged" counts texts each detector flagged, to show
+they did comparable work, not accuracy (see [accuracy.md](accuracy.md)).
+
+| detector | texts/s (median) | min–max | flagged | what runs |
+| --- | ---: | ---: | ---: | --- |
+${tableRows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
+`;
+  updateMarkedSection(values.out, 'bench-heuristics-vs-peers', '# Performance', body);
+  process.stderr.write(`wrote ${values.out}\n`);
+}
