@@ -44,7 +44,7 @@ const { createInputScanner } = await import(join(repoRoot, 'packages/scanners/di
 const SOURCES = [
   ['jackhhao balanced test', 'prompt_injection/jackhhao-jailbreak-classification/datasets/balanced/jailbreak_dataset_test_balanced.csv', Infinity],
   ['deepset test', 'prompt_injection/deepset-prompt-injections/data/raw/test-00000-of-00001-701d16158af87368.parquet', Infinity],
-  ['AlpacaEval 805', 'benign_prompts/alpaca-eval-805/example/outputs.json', Infinity],
+  ['AlpacaEval', 'benign_prompts/alpaca-eval-805/example/outputs.json', Infinity],
   ['awesome-chatgpt-prompts', 'benign_prompts/awesome-chatgpt-prompts/prompts.csv', Infinity],
   ['NQ-open dev (first 1,000)', 'benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl', 1000],
 ];
