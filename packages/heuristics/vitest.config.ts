@@ -2,5 +2,5 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   resolve: { conditions: ['@llm-shield/source'] },
-  test: { name: 'heuristics', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node' },
+  test: { name: 'heuristics', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 60_000 },
 });

@@ -38,6 +38,12 @@ const { evaluateFromArgs, DETECTORS_BY_TASK } = await import(cliDist);
 /** A path under the datasets folder, as written in the commands (relative to the repository root by default). */
 const ds = (path) => join(datasetsDir, path);
 
+/**
+ * Extra rows: the sentiment analyser with the symmetric neutral band 0.4, the label rule chosen on the pre-2017
+ * SemEval tweets (DEV) for accuracy, next to its default rule, chosen on the same DEV for macro-recall.
+ */
+const EXTRA_RUNS = { sentiment: ['llm-shield --threshold 0.4'] };
+
 /** The evaluations: one table row per (set, detector). */
 const SETS = [
   {
@@ -103,23 +109,24 @@ const quote = (arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/
 
 const rows = [];
 for (const set of SETS) {
-  for (const detector of DETECTORS_BY_TASK[set.task]) {
-    const args = ['--task', set.task, ...set.data.flatMap((path) => ['--data', path]), '--detector', detector];
+  for (const spec of [...DETECTORS_BY_TASK[set.task], ...(EXTRA_RUNS[set.task] ?? [])]) {
+    const [detector, ...detectorArgs] = spec.split(' ');
+    const args = ['--task', set.task, ...set.data.flatMap((path) => ['--data', path]), '--detector', detector, ...detectorArgs];
     const command = `npx llm-shield eval ${args.map(quote).join(' ')}`;
-    process.stderr.write(`${set.name} · ${detector} … `);
+    process.stderr.write(`${set.name} · ${spec} … `);
     try {
       const report = await evaluateFromArgs(args);
-      rows.push({ set, detector, command, report });
+      rows.push({ set, detector: spec, command, report });
       process.stderr.write(`${report.examples} rows, ${(report.durationMs / 1000).toFixed(1)} s\n`);
     } catch (error) {
-      rows.push({ set, detector, command, error: `${error.code ? `[${error.code}] ` : ''}${error.message}` });
+      rows.push({ set, detector: spec, command, error: `${error.code ? `[${error.code}] ` : ''}${error.message}` });
       process.stderr.write(`error: ${error.message}\n`);
     }
   }
 }
 
 const f = (value) => (value === null || value === undefined ? 'n/a' : value.toFixed(3));
-const detectorCell = (row) => (row.detector === 'llm-shield' ? '**llm-shield**' : row.detector);
+const detectorCell = (row) => (row.detector.startsWith('llm-shield') ? `**${row.detector}**` : row.detector);
 
 function table(header, body) {
   return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`, ...body.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
@@ -221,8 +228,10 @@ ${binaryTable(section('toxicity'))}
 ### Sentiment (3-way)
 
 SemEval-2017 Task 4A's primary metric is macro-averaged recall (AvgRec); F1^PN is the mean F1 of positive and
-negative. Class conventions: llm-shield compound ≥ ${band('llm-shield') ?? '?'} positive / ≤ −${band('llm-shield') ?? '?'} negative (its default
-neutral band); VADER compound ≥ ${band('vader') ?? 0.05} / ≤ −${band('vader') ?? 0.05} (VADER's usual convention); AFINN (\`sentiment\`) score > 0 / < 0.
+negative. Class conventions: \`llm-shield\` uses the analyser's default labels (negative if compound < 0,
+positive if ≥ 0.25: the rule chosen for macro-recall on the pre-2017 SemEval tweets, never on this test);
+\`llm-shield --threshold 0.4\` uses the symmetric band |compound| < 0.4 (the rule chosen for accuracy on the same
+pre-2017 tweets: 0.590 vs 0.589 there); VADER compound ≥ ${band('vader') ?? 0.05} / ≤ −${band('vader') ?? 0.05} (VADER's usual convention); AFINN (\`sentiment\`) score > 0 / < 0.
 
 ${sentimentTable(section('sentiment'))}
 

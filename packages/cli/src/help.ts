@@ -6,6 +6,8 @@ Usage:
   llm-shield scan [options] [text]     scan a prompt (or, with --output, a model's answer)
   llm-shield eval [options] --task T --data FILE
                                        measure a detector on a labelled data set
+  llm-shield models <subcommand>       list, pull, verify, check, update, remove, clean the ML models
+                                       (path prints a cached model's folder)
   llm-shield <command> --help          options of a command
   llm-shield --version                 print the version
 

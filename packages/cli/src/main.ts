@@ -2,6 +2,7 @@ import { LlmShieldError } from '@llm-shield/core';
 import type { CliIo } from './cli-io.js';
 import { evalCommand } from './eval/eval-command.js';
 import { MAIN_HELP } from './help.js';
+import { modelsCommand } from './models/models-command.js';
 import { scanCommand } from './scan/scan-command.js';
 import { UsageError } from './usage-error.js';
 import { cliVersion } from './version.js';
@@ -44,12 +45,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await scanCommand(rest, io);
       case 'eval':
         return await evalCommand(rest, io);
+      case 'models':
+        return await modelsCommand(rest, io);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, eval.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, eval, models.`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      const hint = command === 'scan' || command === 'eval' ? `llm-shield ${command} --help` : 'llm-shield --help';
+      const hint = command === 'scan' || command === 'eval' || command === 'models' ? `llm-shield ${command} --help` : 'llm-shield --help';
       io.stderr.write(`error: ${error.message}\nRun "${hint}" for usage.\n`);
     } else if (LlmShieldError.isInstance(error)) {
       io.stderr.write(`error [${error.code}]: ${error.message}\n`);

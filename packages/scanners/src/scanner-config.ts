@@ -1,11 +1,18 @@
 import { InvalidConfigError } from '@llm-shield/core';
+import { DEFAULT_BATCH_SIZE } from './classifier-inference.js';
+import { resolveLongInput, type LongInputOption, type ResolvedLongInput } from './long-input.js';
+import { resolveModelOptions, type ClassifierModelOptions, type ResolvedModelOptions } from './model-options.js';
+import { resolveCacheOptions, type ResolvedCacheOptions, type ResultCacheOptions } from './result-cache.js';
 
 /**
  * How a classifier scanner decides.
  * - `heuristic`: the rule-based detector answers (no model needed).
- * - `ml`: a model answers; if none can run, the heuristic answers as `fallback` (or an error is raised when
- *   `useFallback` is `false`).
- * - `hybrid`: the heuristic pre-filters and the model confirms; without a model it behaves like `ml`.
+ * - `ml`: the model answers; if it cannot load or run, the heuristic answers as `fallback` with the reason (or a
+ *   typed error is raised when `useFallback` is `false`).
+ * - `hybrid`: the heuristic pre-filters. The model runs only when the heuristic's score is at least `hybridGate` or
+ *   it reported any finding (Sentiment: a negative finding); the result then comes from the model with
+ *   `method: 'hybrid'` (findings of both). Otherwise the heuristic answers alone (`method: 'heuristic'`, compared
+ *   with `fallbackThreshold`) and the model is not called. Without a model it behaves like `ml`.
  */
 export type DetectionMode = 'heuristic' | 'ml' | 'hybrid';
 
@@ -16,15 +23,37 @@ export interface ClassifierScannerConfig {
    * Each scanner documents its default.
    */
   threshold?: number;
-  /** Threshold applied when the heuristic answers instead of the model (`fallback`). Default: the heuristic's own. */
+  /**
+   * Threshold applied when the heuristic answers instead of the model (`fallback`, or `hybrid` with the model not
+   * run). Default: the heuristic's own.
+   */
   fallbackThreshold?: number;
   /**
-   * Detection mode (default `heuristic`: no model is configured in this release; see {@link DetectionMode}).
-   * With `ml` or `hybrid` and no model available the scanner falls back to the heuristic and says why.
+   * Detection mode (see {@link DetectionMode}). Default `ml` when `model` is given, else `heuristic`. With `ml` or
+   * `hybrid` and no usable model the scanner falls back to the heuristic and says why.
    */
   mode?: DetectionMode;
-  /** Let the heuristic answer when the model cannot (default `true`). With `false`, `ModelUnavailableError` is raised. */
+  /**
+   * Let the heuristic answer when the model cannot (default `true`). With `false`, `ModelUnavailableError`,
+   * `InvalidModelError` or `InferenceFailedError` is raised instead.
+   */
   useFallback?: boolean;
+  /** The model (source, runtime, id, variant, session options). Default: none (heuristic only). */
+  model?: ClassifierModelOptions;
+  /** How text longer than the model's window is read (default `full`, as llm-guard). See {@link LongInputOption}. */
+  longInput?: LongInputOption;
+  /**
+   * `hybrid` mode: the heuristic score from which the model is asked, in [0, 1] on the result's score scale (the
+   * model also runs whenever the heuristic reports a finding). Each scanner documents its default.
+   */
+  hybridGate?: number;
+  /** Sequences per inference call in `scanMany` and for multi-part texts (default {@link DEFAULT_BATCH_SIZE}, 8). */
+  batchSize?: number;
+  /**
+   * LRU + TTL cache of results, used by `scan` and `scanMany` (default off). `true` takes the defaults
+   * (1,000 entries, 5 minutes); see {@link ResultCacheOptions}.
+   */
+  cache?: boolean | ResultCacheOptions;
 }
 
 /** Validated, defaulted form of {@link ClassifierScannerConfig}. */
@@ -33,6 +62,13 @@ export interface ResolvedClassifierConfig {
   fallbackThreshold: number;
   mode: DetectionMode;
   useFallback: boolean;
+  /** Absent when no model is configured. */
+  model?: ResolvedModelOptions;
+  longInput: ResolvedLongInput;
+  hybridGate: number;
+  batchSize: number;
+  /** Absent when caching is off. */
+  cache?: ResolvedCacheOptions;
 }
 
 const MODES: readonly DetectionMode[] = ['heuristic', 'ml', 'hybrid'];
@@ -63,7 +99,17 @@ export function assertKnownKeys(scanner: string, config: unknown, known: readonl
 }
 
 /** Options every classifier scanner accepts. */
-export const CLASSIFIER_CONFIG_KEYS = ['threshold', 'fallbackThreshold', 'mode', 'useFallback'] as const;
+export const CLASSIFIER_CONFIG_KEYS = [
+  'threshold',
+  'fallbackThreshold',
+  'mode',
+  'useFallback',
+  'model',
+  'longInput',
+  'hybridGate',
+  'batchSize',
+  'cache',
+] as const;
 
 /**
  * Validates the shared options and fills defaults.
@@ -73,14 +119,16 @@ export const CLASSIFIER_CONFIG_KEYS = ['threshold', 'fallbackThreshold', 'mode',
  * @param defaults.modelThreshold - default threshold when a model answers
  * @param defaults.heuristicThreshold - default threshold when the heuristic answers
  * @param defaults.range - allowed threshold range (default [0, 1])
+ * @param defaults.hybridGate - default {@link ClassifierScannerConfig.hybridGate}
  */
 export function resolveClassifierConfig(
   scanner: string,
   config: ClassifierScannerConfig,
-  defaults: { modelThreshold: number; heuristicThreshold: number; range?: [number, number] },
+  defaults: { modelThreshold: number; heuristicThreshold: number; hybridGate: number; range?: [number, number] },
 ): ResolvedClassifierConfig {
   const [min, max] = defaults.range ?? [0, 1];
-  const mode = config.mode ?? 'heuristic';
+  const model = resolveModelOptions(scanner, config.model);
+  const mode = config.mode ?? (model ? 'ml' : 'heuristic');
   if (!MODES.includes(mode)) {
     throw new InvalidConfigError(`${scanner}: mode must be one of ${MODES.join(', ')}, got ${JSON.stringify(mode)}.`, {
       details: { scanner, field: 'mode', value: mode },
@@ -90,10 +138,22 @@ export function resolveClassifierConfig(
     throw new InvalidConfigError(`${scanner}: useFallback must be a boolean.`, { details: { scanner, field: 'useFallback' } });
   }
   const defaultThreshold = mode === 'heuristic' ? defaults.heuristicThreshold : defaults.modelThreshold;
+  const batchSize = config.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1024) {
+    throw new InvalidConfigError(`${scanner}: batchSize must be an integer in [1, 1024], got ${JSON.stringify(batchSize)}.`, {
+      details: { scanner, field: 'batchSize', value: batchSize },
+    });
+  }
+  const cache = resolveCacheOptions(scanner, config.cache);
   return {
     mode,
     useFallback: config.useFallback ?? true,
     threshold: assertNumberInRange(scanner, 'threshold', config.threshold ?? defaultThreshold, min, max),
     fallbackThreshold: assertNumberInRange(scanner, 'fallbackThreshold', config.fallbackThreshold ?? defaults.heuristicThreshold, min, max),
+    longInput: resolveLongInput(scanner, config.longInput),
+    hybridGate: assertNumberInRange(scanner, 'hybridGate', config.hybridGate ?? defaults.hybridGate, 0, 1),
+    batchSize,
+    ...(model ? { model } : {}),
+    ...(cache ? { cache } : {}),
   };
 }

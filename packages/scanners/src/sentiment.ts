@@ -1,6 +1,6 @@
 import { InvalidConfigError, type InputScannerV1, type OutputScannerV1, type ScanContextV1, type ScanResultV1 } from '@llm-shield/core';
 import { analyzeSentiment, SENTIMENT_LABELS, type SentimentLabel } from '@llm-shield/heuristics';
-import { scanWithClassifier } from './classifier-scanner.js';
+import { ClassifierEngine, type ScanManyOptions } from './classifier-scanner.js';
 import {
   assertKnownKeys,
   CLASSIFIER_CONFIG_KEYS,
@@ -8,9 +8,16 @@ import {
   type ClassifierScannerConfig,
   type ResolvedClassifierConfig,
 } from './scanner-config.js';
+import { bindSentimentLabels } from './sentiment-labels.js';
+import { preprocessTweet } from './tweet-preprocess.js';
 
 /** llm-guard's default sentiment threshold, on VADER's compound scale [-1, 1]. */
 export const DEFAULT_SENTIMENT_THRESHOLD = -0.3;
+/**
+ * Default `hybridGate` of Sentiment: negativity 0.5, i.e. compound ≤ 0. Neutral and negative texts (and any text with
+ * a negative word) go to the model; clearly positive ones are answered by the heuristic.
+ */
+export const SENTIMENT_HYBRID_GATE = 0.5;
 
 /** Options of {@link Sentiment} and {@link OutputSentiment}. */
 export interface SentimentConfig extends ClassifierScannerConfig {
@@ -27,17 +34,35 @@ export interface SentimentConfig extends ClassifierScannerConfig {
    * (negative / neutral / positive) is not in this list. Default: unset (threshold decides).
    */
   allowedSentiments?: readonly SentimentLabel[];
+  /** `hybrid` mode: negativity score from which the model runs (default {@link SENTIMENT_HYBRID_GATE}). */
+  hybridGate?: number;
+  /**
+   * Rewriting of text before the model reads it (the heuristic always reads the input): `twitter` (default), the
+   * preprocessing documented for `cardiffnlp/twitter-roberta-base-sentiment-latest` (user mentions → `@user`,
+   * words starting with `http` → `http`, see {@link preprocessTweet}); `none` for models trained without it.
+   */
+  preprocess?: 'twitter' | 'none';
 }
 
-type ResolvedSentimentConfig = Readonly<ResolvedClassifierConfig & { allowedSentiments?: readonly SentimentLabel[] }>;
+type ResolvedSentimentConfig = Readonly<
+  ResolvedClassifierConfig & { allowedSentiments?: readonly SentimentLabel[]; preprocess: 'twitter' | 'none' }
+>;
 
 function resolveSentimentConfig(name: string, config: SentimentConfig): ResolvedSentimentConfig {
-  assertKnownKeys(name, config, [...CLASSIFIER_CONFIG_KEYS, 'allowedSentiments']);
-  const resolved = resolveClassifierConfig(name, config, {
-    modelThreshold: DEFAULT_SENTIMENT_THRESHOLD,
-    heuristicThreshold: DEFAULT_SENTIMENT_THRESHOLD,
-    range: [-1, 1],
-  });
+  assertKnownKeys(name, config, [...CLASSIFIER_CONFIG_KEYS, 'allowedSentiments', 'preprocess']);
+  const preprocess = config.preprocess ?? 'twitter';
+  if (preprocess !== 'twitter' && preprocess !== 'none') {
+    throw new InvalidConfigError(`${name}: preprocess must be twitter or none.`, { details: { scanner: name, field: 'preprocess' } });
+  }
+  const resolved = {
+    ...resolveClassifierConfig(name, config, {
+      modelThreshold: DEFAULT_SENTIMENT_THRESHOLD,
+      heuristicThreshold: DEFAULT_SENTIMENT_THRESHOLD,
+      hybridGate: SENTIMENT_HYBRID_GATE,
+      range: [-1, 1],
+    }),
+    preprocess,
+  };
   const allowed = config.allowedSentiments;
   if (allowed === undefined) return Object.freeze(resolved);
   if (!Array.isArray(allowed) || allowed.length === 0 || allowed.some((label) => !SENTIMENT_LABELS.includes(label))) {
@@ -53,24 +78,30 @@ export function compoundToNegativity(compound: number): number {
   return (1 - compound) / 2;
 }
 
-function scanSentiment(name: string, text: string, context: ScanContextV1, config: ResolvedSentimentConfig) {
-  return scanWithClassifier(
+/**
+ * The engine of the Sentiment scanners. Model results use the heuristic's scale: `compound = P(positive) −
+ * P(negative)`, `score = (1 − compound) / 2`, compared with `(1 − threshold) / 2`; with `allowedSentiments` the
+ * argmax label decides. The hybrid gate opens on a negative finding or a negativity ≥ `hybridGate`.
+ */
+function sentimentEngine(name: string, config: ResolvedSentimentConfig): ClassifierEngine {
+  const allowed = config.allowedSentiments;
+  return new ClassifierEngine({
     name,
-    text,
-    context,
     config,
-    (input) => {
+    heuristic: (input) => {
       const analysis = analyzeSentiment(input);
-      const allowed = config.allowedSentiments;
       return {
         score: compoundToNegativity(analysis.compound),
         findings: analysis.findings,
         summary: `sentiment ${analysis.label} (compound ${analysis.compound.toFixed(2)})`,
+        flagged: analysis.findings.some((finding) => finding.category === 'negative'),
         ...(allowed ? { valid: () => allowed.includes(analysis.label) } : {}),
       };
     },
-    compoundToNegativity,
-  );
+    bindLabels: (labels) => bindSentimentLabels(labels, allowed),
+    thresholdToScore: compoundToNegativity,
+    ...(config.preprocess === 'twitter' ? { preprocess: preprocessTweet } : {}),
+  });
 }
 
 /** Input scanner that flags negative prompts, like llm-guard's input `Sentiment`. */
@@ -80,14 +111,26 @@ export class Sentiment implements InputScannerV1 {
   readonly name = 'Sentiment';
   /** The validated configuration. */
   readonly config: ResolvedSentimentConfig;
+  private readonly engine: ClassifierEngine;
 
   constructor(config: SentimentConfig = {}) {
     this.config = resolveSentimentConfig(this.name, config);
+    this.engine = sentimentEngine(this.name, this.config);
   }
 
   /** Scans a prompt; the score is its negativity `(1 - compound) / 2`. */
   async scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return scanSentiment(this.name, prompt, context, this.config);
+    return this.engine.scan(prompt, context.signal);
+  }
+
+  /** Scans many prompts, batching the model's work; results in input order. */
+  async scanMany(prompts: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
+    return this.engine.scanMany(prompts, options);
+  }
+
+  /** Empties the result cache (when `cache` is on). */
+  clearCache(): void {
+    this.engine.clearCache();
   }
 }
 
@@ -98,13 +141,25 @@ export class OutputSentiment implements OutputScannerV1 {
   readonly name = 'Sentiment';
   /** The validated configuration. */
   readonly config: ResolvedSentimentConfig;
+  private readonly engine: ClassifierEngine;
 
   constructor(config: SentimentConfig = {}) {
     this.config = resolveSentimentConfig(this.name, config);
+    this.engine = sentimentEngine(this.name, this.config);
   }
 
   /** Scans a model output (the prompt is not scored). */
   async scan(_prompt: string, output: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return scanSentiment(this.name, output, context, this.config);
+    return this.engine.scan(output, context.signal);
+  }
+
+  /** Scans many model outputs, batching the model's work; results in input order. */
+  async scanMany(outputs: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
+    return this.engine.scanMany(outputs, options);
+  }
+
+  /** Empties the result cache (when `cache` is on). */
+  clearCache(): void {
+    this.engine.clearCache();
   }
 }

@@ -1,5 +1,6 @@
-import { InvalidConfigError, scanOutput, scanPrompt, Vault } from '@llm-shield/core';
+import { InvalidConfigError, InvalidModelError, scanOutput, scanPrompt, Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
+import { classifierConfig, FakeRuntime, FakeSource, present } from '../test/fake-model.js';
 import { OutputToxicity, Toxicity } from './toxicity.js';
 
 const context = { vault: new Vault() };
@@ -27,5 +28,54 @@ describe('Toxicity', () => {
 
   it.each([{ categories: ['rude'] }, { threshold: -1 }, { mode: 'remote' }])('refuses config %j', (config) => {
     expect(() => new Toxicity(config as never)).toThrow(InvalidConfigError);
+  });
+});
+
+/** The 16 labels of unitary/unbiased-toxic-roberta: seven toxicity labels and nine identity mentions. */
+const UNBIASED_LABELS = [
+  'toxicity', 'severe_toxicity', 'obscene', 'identity_attack', 'insult', 'threat', 'sexual_explicit',
+  'male', 'female', 'homosexual_gay_or_lesbian', 'christian', 'jewish', 'muslim', 'black', 'white', 'psychiatric_or_mental_illness',
+];
+
+describe('Toxicity with a multi-label model', () => {
+  const logits = (ids: number[]) =>
+    UNBIASED_LABELS.map((label) =>
+      2 * (label === 'toxicity' || label === 'insult' ? present(ids, 'stupid', 'idiot') : label === 'threat' ? present(ids, 'kill') : label === 'sexual_explicit' ? present(ids, 'sex') : label === 'male' ? 5 : -5),
+    );
+  const model = () => ({
+    source: new FakeSource({ tox: { config: classifierConfig(UNBIASED_LABELS, 'multi_label_classification') } }),
+    runtime: new FakeRuntime({ logits }),
+    id: 'tox',
+  });
+
+  it('maps the seven labels onto the categories, scores the max, and ignores identity-mention labels', async () => {
+    const scanner = new Toxicity({ model: model() });
+    expect(scanner.config.categories).toContain('sexual_explicit');
+    const insult = await scanner.scan('you are stupid', context);
+    expect(insult).toMatchObject({ valid: false, method: 'ml', threshold: 0.5 });
+    expect(insult.findings.map((finding) => finding.category).sort()).toEqual(['insult', 'toxic']);
+    expect(insult.findings.every((finding) => finding.rules.length === 0)).toBe(true);
+    // `male` has a logit of 9 on every text but is not a toxicity label
+    const clean = await scanner.scan('hello world', context);
+    expect(clean).toMatchObject({ valid: true, findings: [] });
+    expect(clean.score).toBeLessThan(0.01);
+    expect((await scanner.scan('sex', context)).findings.map((finding) => finding.category)).toEqual(['sexual_explicit']);
+  });
+
+  it('counts only the configured categories', async () => {
+    const threats = new Toxicity({ model: model(), categories: ['threat'] });
+    expect((await threats.scan('you are stupid', context)).valid).toBe(true);
+    expect((await threats.scan('i kill you', context)).findings).toMatchObject([{ category: 'threat' }]);
+  });
+
+  it('refuses a model without any configured category among its labels', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(['positive', 'negative']) } });
+    const scanner = new Toxicity({ model: { source, runtime: new FakeRuntime({ logits: () => [0, 0] }), id: 'tox' }, useFallback: false });
+    await expect(scanner.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+  });
+
+  it('scanMany on the output variant scores the outputs', async () => {
+    const results = await new OutputToxicity({ model: model() }).scanMany(['hello', 'you idiot']);
+    expect(results.map((result) => result.valid)).toEqual([true, false]);
   });
 });

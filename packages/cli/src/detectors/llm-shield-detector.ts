@@ -1,5 +1,5 @@
 import { scanPrompt, type InputScannerV1, type ScanResultV1 } from '@llm-shield/core';
-import { DEFAULT_NEUTRAL_BAND } from '@llm-shield/heuristics';
+import { analyzeSentiment, DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD } from '@llm-shield/heuristics';
 import { createInputScanner, type DetectionMode } from '@llm-shield/scanners';
 import type { EvalTask } from '../eval/task.js';
 import { polarityToClass, type BinaryDetector, type SentimentDetector } from './detector.js';
@@ -7,8 +7,9 @@ import { polarityToClass, type BinaryDetector, type SentimentDetector } from './
 /** Options of {@link createLlmShieldDetector}. */
 export interface LlmShieldDetectorOptions {
   /**
-   * Binary tasks: the scanner's threshold (default: the scanner's own). Sentiment: the neutral band on the
-   * compound scale (default the heuristics' `DEFAULT_NEUTRAL_BAND`, 0.5).
+   * Binary tasks: the scanner's threshold (default: the scanner's own). Sentiment: a symmetric neutral band B
+   * on the compound scale (positive ≥ B, negative ≤ −B); default: the analyser's own label rule
+   * (negative below `DEFAULT_NEGATIVE_THRESHOLD` 0, positive from `DEFAULT_POSITIVE_THRESHOLD` 0.25).
    */
   threshold?: number | undefined;
   /** Scanner mode (default: the scanner's, `heuristic` in this release). */
@@ -34,16 +35,25 @@ export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetect
   const mode = options.mode === undefined ? {} : { mode: options.mode };
   if (task === 'sentiment') {
     const scanner = createInputScanner('Sentiment', mode);
-    const band = options.threshold ?? DEFAULT_NEUTRAL_BAND;
+    const band = options.threshold;
+    const rule =
+      band === undefined
+        ? `analyser's default labels (negative < ${DEFAULT_NEGATIVE_THRESHOLD}, positive ≥ ${DEFAULT_POSITIVE_THRESHOLD} compound)`
+        : `neutral band |compound| < ${band}`;
     return {
       kind: 'sentiment',
       name: 'llm-shield',
-      description: `@llm-shield/scanners Sentiment (${options.mode ?? 'heuristic'}), neutral band |compound| < ${band}`,
-      threshold: band,
+      description: `@llm-shield/scanners Sentiment (${options.mode ?? 'heuristic'}), ${rule}`,
+      threshold: band ?? null,
       async predict(text) {
         const result = await scanOne(scanner, text);
         const compound = 1 - 2 * result.score;
-        return { label: polarityToClass(compound, band), score: compound };
+        if (band !== undefined) return { label: polarityToClass(compound, band), score: compound };
+        const label =
+          result.method === 'heuristic' || result.method === 'fallback'
+            ? analyzeSentiment(text).label
+            : (result.findings[0]?.category as 'negative' | 'neutral' | 'positive' | undefined) ?? polarityToClass(compound, DEFAULT_POSITIVE_THRESHOLD);
+        return { label, score: compound };
       },
     };
   }

@@ -6,6 +6,9 @@ const LIKE_VERB_CONTEXT: ReadonlySet<string> = new Set([
   'dont', "doesn't", 'doesnt', "didn't", 'didnt', 'not', 'to', 'also', 'still', 'actually', 'just', 'kinda', 'so',
 ]);
 
+/** Words that open a Title-case greeting ("Happy Birthday", "Merry Christmas"), not a name. */
+const GREETINGS: ReadonlySet<string> = new Set(['happy', 'merry', 'congrats', 'congratulations']);
+
 function isAcronym(token: SentimentToken | undefined): boolean {
   return token !== undefined && token.text.length >= 2 && token.upper && /^\p{Lu}+$/u.test(token.text);
 }
@@ -33,8 +36,10 @@ export function nonSentimentUse(tokens: readonly SentimentToken[], index: number
   }
   if (!isTitleCase(token)) return undefined;
   const previous = tokens[index - 1];
-  const sentenceStart = previous === undefined || previous.endsClause;
+  // a @mention or link before the word starts a new sentence ("@ann Happy Friday")
+  const sentenceStart = previous === undefined || previous.endsClause || previous.word === '';
   if (sentenceStart) return undefined;
+  if (GREETINGS.has(token.word)) return undefined;
   const next = tokens[index + 1];
   if (isTitleCase(previous) || isTitleCase(next) || isAcronym(next)) return 'proper-name';
   return undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSentiment } from './analyze.js';
-import { DEFAULT_NEUTRAL_BAND, SENTIMENT_LABELS } from './labels.js';
+import { DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_NEUTRAL_BAND, DEFAULT_POSITIVE_THRESHOLD, SENTIMENT_LABELS } from './labels.js';
 
 describe('analyzeSentiment', () => {
   it('labels plain positive and negative text', () => {
@@ -63,6 +63,40 @@ describe('analyzeSentiment', () => {
     expect(analyzeSentiment(text, { neutralBand: 1 }).label).toBe('neutral');
     expect(DEFAULT_NEUTRAL_BAND).toBe(0.4);
     expect(SENTIMENT_LABELS).toEqual(['negative', 'neutral', 'positive']);
+  });
+
+  it('labels with asymmetric thresholds by default, and lets callers move them', () => {
+    expect(DEFAULT_NEGATIVE_THRESHOLD).toBe(0);
+    expect(DEFAULT_POSITIVE_THRESHOLD).toBe(0.25);
+    const mildlyNegative = analyzeSentiment('The update is a bit weird');
+    expect(mildlyNegative.compound).toBeLessThan(0);
+    expect(mildlyNegative.compound).toBeGreaterThan(-0.4);
+    expect(mildlyNegative.label).toBe('negative');
+    expect(analyzeSentiment('The update is a bit weird', { negativeThreshold: -0.5 }).label).toBe('neutral');
+    expect(analyzeSentiment('The update is a bit weird', { neutralBand: 0.4 }).label).toBe('neutral');
+    const mildlyPositive = analyzeSentiment('It is okay');
+    expect(mildlyPositive.compound).toBeLessThan(DEFAULT_POSITIVE_THRESHOLD);
+    expect(mildlyPositive.label).toBe('neutral');
+    expect(analyzeSentiment('It is okay', { positiveThreshold: 0 }).label).toBe('positive');
+    // neutralBand wins over the thresholds; non-finite values fall back to the defaults
+    expect(analyzeSentiment('It is okay', { positiveThreshold: 0, neutralBand: 1 }).label).toBe('neutral');
+    expect(analyzeSentiment('The update is a bit weird', { negativeThreshold: Number.NaN }).label).toBe('negative');
+  });
+
+  it('reads tweet conventions: mentions, links, emoticons, idioms, questions', () => {
+    expect(analyzeSentiment('@HappyMeal see http://t.co/great').compound).toBe(0);
+    expect(analyzeSentiment('Monday again #fail').label).toBe('negative');
+    expect(analyzeSentiment("i won't be there:(((((").label).toBe('negative');
+    expect(analyzeSentiment('see you tomorrow:)))').label).toBe('positive');
+    expect(analyzeSentiment("Can't wait for the show tonight").label).toBe('positive');
+    expect(analyzeSentiment('They have no idea').compound).toBe(0);
+    expect(analyzeSentiment('fml, missed the train again').label).toBe('negative');
+    expect(analyzeSentiment('@ann Happy Friday').label).toBe('positive');
+    const statement = analyzeSentiment('You are ready for the great game tonight').compound;
+    const question = analyzeSentiment('Are you ready for the great game tonight?');
+    expect(question.compound).toBeGreaterThan(0);
+    expect(question.compound).toBeLessThan(statement);
+    expect(question.findings[0]!.rules).toContain('question');
   });
 
   it('reports spans of the original text grouped by label', () => {

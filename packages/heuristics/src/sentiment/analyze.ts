@@ -1,5 +1,12 @@
 import type { Finding, TextSpan } from '@llm-shield/core';
-import { DEFAULT_NEUTRAL_BAND, type SentimentAnalysis, type SentimentLabel, type SentimentOptions } from './labels.js';
+import {
+  DEFAULT_NEGATIVE_THRESHOLD,
+  DEFAULT_NEUTRAL_BAND,
+  DEFAULT_POSITIVE_THRESHOLD,
+  type SentimentAnalysis,
+  type SentimentLabel,
+  type SentimentOptions,
+} from './labels.js';
 import { nonSentimentUse } from './ambiguity.js';
 import { sentimentLexicon, tokenValence } from './lexicon.js';
 import {
@@ -13,7 +20,10 @@ import {
   CONTRASTIVE,
   NEGATION_SCALAR,
   NEGATIONS,
+  NEGATIVE_VALENCE_WEIGHT,
   NORMALIZATION_ALPHA,
+  POSITIVE_VALENCE_WEIGHT,
+  QUESTION_VALENCE_WEIGHT,
   SPECIAL_PHRASES,
 } from './modifiers.js';
 import { tokenizeForSentiment, type SentimentToken } from './tokenize.js';
@@ -109,6 +119,25 @@ function punctuationEmphasis(text: string): number {
   return exclamation + question;
 }
 
+/**
+ * True when the text's last sentence is a question: a `?` among the non-alphanumeric characters at its end
+ * ("ready for tonight?", "who cares?? :)"). Walks back from the end once, so it is linear.
+ */
+function endsWithQuestion(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3f || code === 0xff1f) return true;
+    if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return false;
+    if (code >= 0x80 && /[\p{L}\p{N}]/u.test(text[i]!)) return false;
+  }
+  return false;
+}
+
+/** Clamps a threshold option to [min, max]; `fallback` when it is not a finite number. */
+function threshold(value: number | undefined, fallback: number, min: number, max: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(min, Math.min(max, value)) : fallback;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -116,13 +145,18 @@ function round(value: number): number {
 /**
  * Rule-based, VADER-class sentiment of `text`.
  *
- * Each token is looked up in the VADER lexicon (7.5k words, slang and emoticons) and an emoji table; its valence is
- * then adjusted by the rules of VADER: boosters and dampeners in the three tokens before it ("very", "slightly";
+ * Each token is looked up in the VADER lexicon (7.5k words, slang and emoticons), a few hand-written tweet entries
+ * ("fml", "-_-") and an emoji table; its valence is then adjusted by the rules of VADER: boosters and dampeners in the three tokens before it ("very", "slightly";
  * less weight further away), negation in those three tokens ("not good" flips and damps the valence, × -0.74; the
  * scope stops at `.`, `!`, `?`, `;`), "no" before a word, "least", ALL-CAPS emphasis when the rest of the text is
  * not in caps, special phrases ("yeah right", "the shit"), elongation ("goooood"), and a contrastive "but" or
- * "however" (valence before it × 0.5, after it × 1.5). The sum, plus emphasis from up to four `!` and from `?`, is
- * squashed into `compound` in [-1, 1].
+ * "however" (valence before it × 0.5, after it × 1.5). Emoji and emoticons are never negated ("won't be there :(").
+ * Tweet-style input is handled too: @mentions and links carry no valence, repeated emoticon mouths are folded
+ * (":((((") and split from a word they are glued to, a @mention before a Title-case word starts a sentence
+ * ("@ann Happy Friday" is no name), and a few idioms are phrases ("can't wait", "looking forward", "no idea").
+ * Beyond VADER, negative valence is weighted × 1.5 and positive valence × 0.7 (a negativity bias; see
+ * {@link NEGATIVE_VALENCE_WEIGHT}), and all valence is halved when the text ends in a question. The sum, plus
+ * emphasis from up to four `!` and from `?`, is squashed into `compound` in [-1, 1].
  *
  * `score` is the **negativity** `(1 - compound) / 2` in [0, 1], so that a scanner flags negative text with
  * `score > threshold`: llm-guard's Sentiment scanner flags `compound < t` (t = 0 by default in its -1..1 scale),
@@ -133,12 +167,21 @@ function round(value: number): number {
  * `(1 + compound) / 2`; at most {@link MAX_SENTIMENT_SPANS} spans each. Never throws; linear in the length of the
  * input.
  *
+ * `label` is `negative` when `compound < 0` and `compound <= negativeThreshold` (default
+ * {@link DEFAULT_NEGATIVE_THRESHOLD}, 0), `positive` when `compound > 0` and `compound >= positiveThreshold`
+ * (default {@link DEFAULT_POSITIVE_THRESHOLD}, 0.25), else `neutral`; `neutralBand` sets both to `∓neutralBand`.
+ *
  * @param text Any string (empty, huge, with lone surrogates or control characters).
- * @param options `neutralBand` (default {@link DEFAULT_NEUTRAL_BAND}).
+ * @param options `negativeThreshold`, `positiveThreshold`, or the symmetric `neutralBand` (see {@link SentimentOptions}).
  */
 export function analyzeSentiment(text: string, options: SentimentOptions = {}): SentimentAnalysis {
-  const bandOption = options.neutralBand ?? DEFAULT_NEUTRAL_BAND;
-  const band = Number.isFinite(bandOption) ? Math.max(0, Math.min(1, bandOption)) : DEFAULT_NEUTRAL_BAND;
+  let negativeThreshold = threshold(options.negativeThreshold, DEFAULT_NEGATIVE_THRESHOLD, -1, 0);
+  let positiveThreshold = threshold(options.positiveThreshold, DEFAULT_POSITIVE_THRESHOLD, 0, 1);
+  if (options.neutralBand !== undefined) {
+    const band = threshold(options.neutralBand, DEFAULT_NEUTRAL_BAND, 0, 1);
+    negativeThreshold = -band;
+    positiveThreshold = band;
+  }
   const tokens = tokenizeForSentiment(typeof text === 'string' ? text : '');
   const lexicon = sentimentLexicon();
   const words = tokens.map((token) => token.word);
@@ -197,6 +240,9 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
       const index = window[distance - 1];
       return index === undefined ? undefined : words[index];
     };
+    // Emoji and emoticons state the writer's mood: "won't be there :(" is sad, not negated.
+    const pictorial = phrase === undefined && (token.emoji || !/\p{L}/u.test(word));
+    if (pictorial) window.length = 0;
     if (before(1) === 'no' || before(2) === 'no' || (before(3) === 'no' && (before(1) === 'or' || before(1) === 'nor'))) {
       valence *= NEGATION_SCALAR;
       rules.add('negation');
@@ -251,6 +297,15 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
     }
   }
 
+  // Negativity bias, and questions ask rather than judge ("Who is ready for tonight?").
+  const question = endsWithQuestion(text);
+  const questionWeight = question ? QUESTION_VALENCE_WEIGHT : 1;
+  for (let i = 0; i < valences.length; i++) {
+    const valence = valences[i]!;
+    if (valence === 0) continue;
+    valences[i] = valence * (valence < 0 ? NEGATIVE_VALENCE_WEIGHT : POSITIVE_VALENCE_WEIGHT) * questionWeight;
+    units[i]!.valence = valences[i]!;
+  }
   let sum = 0;
   let positiveSum = 0;
   let negativeSum = 0;
@@ -272,9 +327,13 @@ export function analyzeSentiment(text: string, options: SentimentOptions = {}): 
   const neutral = total > 0 ? 1 - positive - negative : 1;
 
   const label: SentimentLabel =
-    compound > 0 && compound >= band ? 'positive' : compound < 0 && compound <= -band ? 'negative' : 'neutral';
+    compound > 0 && compound >= positiveThreshold
+      ? 'positive'
+      : compound < 0 && compound <= negativeThreshold
+        ? 'negative'
+        : 'neutral';
   const score = (1 - compound) / 2;
-  const findings = buildFindings(units, text, score, (1 + compound) / 2, emphasis);
+  const findings = buildFindings(units, text, score, (1 + compound) / 2, emphasis, question && sum !== 0);
   return {
     score,
     findings,
@@ -292,6 +351,7 @@ function buildFindings(
   negativeScore: number,
   positiveScore: number,
   emphasis: number,
+  question: boolean,
 ): Finding[] {
   const groups: Record<'negative' | 'positive', { spans: TextSpan[]; rules: number }> = {
     negative: { spans: [], rules: 0 },
@@ -311,6 +371,7 @@ function buildFindings(
     if (group.spans.length === 0) continue;
     const rules: string[] = RULES.filter((rule) => (group.rules & bit(rule)) !== 0);
     if (emphasis > 0) rules.push('punctuation');
+    if (question) rules.push('question');
     findings.push({
       category,
       score: category === 'negative' ? negativeScore : positiveScore,

@@ -1,9 +1,13 @@
 import { EMOJI_VALENCE } from './emoji-lexicon.js';
+import { TWEET_VALENCE } from './tweet-lexicon.js';
 import { VADER_LEXICON_DATA } from './vader-lexicon.js';
 
 let lexicon: Map<string, number> | undefined;
 
-/** The VADER lexicon as a map, parsed from {@link VADER_LEXICON_DATA} on first use. */
+/**
+ * The VADER lexicon as a map, parsed from {@link VADER_LEXICON_DATA} on first use, plus the hand-written tweet
+ * entries of {@link TWEET_VALENCE} for tokens VADER does not list.
+ */
 export function sentimentLexicon(): ReadonlyMap<string, number> {
   if (lexicon === undefined) {
     const parsed = new Map<string, number>();
@@ -11,6 +15,7 @@ export function sentimentLexicon(): ReadonlyMap<string, number> {
       const tab = line.indexOf('\t');
       if (tab > 0) parsed.set(line.slice(0, tab), Number(line.slice(tab + 1)));
     }
+    for (const [token, valence] of TWEET_VALENCE) if (!parsed.has(token)) parsed.set(token, valence);
     lexicon = parsed;
   }
   return lexicon;

@@ -13,6 +13,17 @@ export const CAPS_INCREMENT = 0.733;
 export const NEGATION_SCALAR = -0.74;
 /** Normalisation constant of the compound score, `x / sqrt(x² + alpha)`. */
 export const NORMALIZATION_ALPHA = 15;
+/**
+ * Negativity bias (not a VADER rule; chosen on pre-2017 SemEval tweets, never on the 2017 test): negative valence
+ * is weighted up and positive valence down before the sum, because in short social text a negative word is the more
+ * telling signal, while mild positive words are often phatic ("thanks", "please", "sure", "play", "win").
+ * With the asymmetric label thresholds this raised macro-averaged recall on the dev tweets by about 0.9 points.
+ */
+export const NEGATIVE_VALENCE_WEIGHT = 1.5;
+/** See {@link NEGATIVE_VALENCE_WEIGHT}. */
+export const POSITIVE_VALENCE_WEIGHT = 0.7;
+/** Weight of all valence when the text ends in a question ("Who is ready for tonight?"): asking is not judging. */
+export const QUESTION_VALENCE_WEIGHT = 0.5;
 /** Weight of valence before a contrastive "but" ... */
 export const BUT_BEFORE_WEIGHT = 0.5;
 /** ... and after it. */
@@ -86,6 +97,21 @@ export const SPECIAL_PHRASES: ReadonlyMap<string, number> = new Map([
   ['cant stand', -2],
   ['fed up', -1.8],
   ['screwed up', -1.5],
+  // tweet idioms (hand-written for this project): eagerness, and negations that praise
+  ["can't wait", 2.2],
+  ['cant wait', 2.2],
+  ['cannot wait', 2.2],
+  ['can not wait', 2.2],
+  ["couldn't be happier", 3],
+  ["couldn't be better", 2.5],
+  ["can't complain", 1.2],
+  ['no idea', 0],
+  ['looking forward', 2.0],
+  ['look forward', 2.0],
+  ['make sure', 0],
+  ['as well', 0],
+  ['pretty sure', 0],
+  ['who cares', -1.5],
 ]);
 
 /** Contrastive conjunctions: valence before them is halved, after them boosted by half. */

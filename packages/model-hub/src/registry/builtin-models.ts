@@ -20,12 +20,15 @@ export const BUILTIN_MODELS = {
     scanners: ['PromptInjection'],
     repoId: 'protectai/deberta-v3-base-prompt-injection-v2',
     revision: {
-      commit: 'e6535ca4ce3ba852083e75ec585d7c8aeb4be4c5',
+      commit: '89b085cd330414d3e7d9dd787870f315957e1e9f',
       branch: 'main',
       status: 'unverified',
       source:
-        'Commit used as a pin by several public projects (not checked against the Hub from here); llm-guard pinned ' +
-        `the older 89b085cd330414d3e7d9dd787870f315957e1e9f. ${HOW_TO_VERIFY}`,
+        "llm-guard's llm_guard/input_scanners/prompt_injection.py V2_MODEL: path protectai/deberta-v3-base-prompt-injection-v2, " +
+        'revision 89b085cd330414d3e7d9dd787870f315957e1e9f, onnx_path ProtectAI/deberta-v3-base-prompt-injection-v2 at the same ' +
+        'revision, onnx_subfolder "onnx", onnx_filename "model.onnx" (read in llm-guard\'s public source, not checked against ' +
+        'the Hub). The DeBERTa tokenizer files in shared/datasets/tokenizers/deberta-v3-base say they were copied at the later ' +
+        `commit e6535ca4ce3ba852083e75ec585d7c8aeb4be4c5 (May 2024). ${HOW_TO_VERIFY}`,
     },
     files: {
       onnx: { fp32: 'onnx/model.onnx' },
@@ -37,7 +40,11 @@ export const BUILTIN_MODELS = {
     defaults: { threshold: 0.92, maxLength: 512 },
     license: 'Apache-2.0',
     approxSizeBytes: { fp32: 750_000_000 },
-    notes: 'The ONNX export, its tokenizer and config live under onnx/ of the model repo itself.',
+    notes:
+      'The ONNX export, its tokenizer and config live under onnx/ of the model repo itself (llm-guard spells the ONNX repo ' +
+      '"ProtectAI/…": the same Hub repo, but Python names its cache folder after the spelling). llm-guard tokenizes with ' +
+      'max_length 512, truncation, return_token_type_ids False. Threshold: llm-guard defaulted to 0.9 in the file version ' +
+      'of that pin; newer llm-guard uses 0.92, kept here.',
   },
   'unitary/unbiased-toxic-roberta': {
     registryVersion: 1,
@@ -49,7 +56,11 @@ export const BUILTIN_MODELS = {
       commit: '34480fa958f6657ad835c345808475755b6974a7',
       branch: 'main',
       status: 'unverified',
-      source: `onnx_revision of llm-guard's toxicity scanner (read in llm-guard's public source, not checked against the Hub). ${HOW_TO_VERIFY}`,
+      source:
+        "llm-guard's llm_guard/input_scanners/toxicity.py DEFAULT_MODEL: onnx_path ProtectAI/unbiased-toxic-roberta-onnx, " +
+        'onnx_revision 34480fa958f6657ad835c345808475755b6974a7 (PyTorch model unitary/unbiased-toxic-roberta at revision ' +
+        '36295dd80b422dc49f40052021430dae76241adc); read in llm-guard\'s public source, not checked against the Hub. ' +
+        HOW_TO_VERIFY,
     },
     files: {
       onnx: { fp32: 'model.onnx', quantized: 'model_quantized.onnx' },
@@ -80,7 +91,8 @@ export const BUILTIN_MODELS = {
     approxSizeBytes: { fp32: 500_000_000, quantized: 127_000_000 },
     notes:
       'ONNX export of unitary/unbiased-toxic-roberta (Detoxify) by ProtectAI, files at the repo root. Multi-label ' +
-      '(sigmoid); llm-guard scores the first seven labels. Label order and the quantized file are unverified.',
+      '(sigmoid); llm-guard scores toxicity, severe_toxicity, obscene, threat, insult, identity_attack and ' +
+      'sexual_explicit and ignores the identity labels. Label order and the quantized file are unverified.',
   },
   'cardiffnlp/twitter-roberta-base-sentiment-latest': {
     registryVersion: 1,
@@ -92,7 +104,9 @@ export const BUILTIN_MODELS = {
       commit: 'f3ec4d0925f90c3ca7ee7814f52d6ee7cf180445',
       branch: 'main',
       status: 'unverified',
-      source: `Commit used as a pin by a public project (not checked against the Hub from here). ${HOW_TO_VERIFY}`,
+      source:
+        'Commit seen pinned for Xenova/twitter-roberta-base-sentiment-latest in a public project (not checked against the ' +
+        `Hub from here); license CC-BY-4.0 from the cardiffnlp/twitter-roberta-base-sentiment-latest model card. ${HOW_TO_VERIFY}`,
     },
     files: {
       onnx: {

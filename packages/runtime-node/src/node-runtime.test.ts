@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-node';
+import { InferenceFailedError, InvalidConfigError } from '@llm-shield/core';
+import { describe, expect, it } from 'vitest';
+import { createNodeRuntime } from './node-runtime.js';
+
+// Keep onnxruntime's native log quiet when the CUDA provider library is missing (the typed error says it).
+ort.env.logLevel = 'fatal';
+
+const model = { bytes: new Uint8Array(readFileSync(new URL('../../../models/fixtures/tiny-bert-injection/model.onnx', import.meta.url))) };
+
+describe('createNodeRuntime', () => {
+  it('is an InferenceRuntimeV1 named onnxruntime-node', () => {
+    const runtime = createNodeRuntime();
+    expect(runtime).toMatchObject({ specificationVersion: 'v1', name: 'onnxruntime-node' });
+  });
+  it('refuses bad defaults at once and bad session options on creation', async () => {
+    expect(() => createNodeRuntime({ intraOpThreads: 0 })).toThrow(InvalidConfigError);
+    expect(() => createNodeRuntime({ logSeverityLevel: 7 as never })).toThrow(InvalidConfigError);
+    const runtime = createNodeRuntime();
+    await expect(runtime.createSession(model, { graphOptimizationLevel: 'max' as never })).rejects.toThrow(InvalidConfigError);
+  });
+  it('takes per-session options over the defaults', async () => {
+    const runtime = createNodeRuntime({ executionProviders: ['cuda'], logSeverityLevel: 4 });
+    const session = await runtime.createSession(model, { executionProviders: ['cpu'], intraOpThreads: 1, graphOptimizationLevel: 'disabled', enableCpuMemArena: false, enableMemPattern: false });
+    expect(session.inputNames).toEqual(['input_ids', 'attention_mask', 'token_type_ids']);
+    await session.dispose();
+  });
+  it('reports an execution provider that cannot load as InferenceFailedError with details', async () => {
+    const runtime = createNodeRuntime({ intraOpThreads: 1, logSeverityLevel: 4 });
+    const error = await runtime.createSession(model, { executionProviders: ['cuda'] }).catch((e: unknown) => e);
+    if (!InferenceFailedError.isInstance(error)) return; // a CUDA machine: covered by test/cuda.test.ts
+    expect(error.details).toMatchObject({ bytes: model.bytes.byteLength, executionProviders: ['cuda'] });
+  });
+});

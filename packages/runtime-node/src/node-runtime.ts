@@ -1,0 +1,86 @@
+import { InvalidConfigError, InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
+import * as ort from 'onnxruntime-node';
+import { NodeInferenceSession } from './node-session.js';
+import { toCreateError } from './ort-errors.js';
+import { toOrtNodeSessionOptions, type NodeSessionOptions } from './session-options.js';
+
+/** Options of {@link createNodeRuntime}: defaults for every session it creates, plus logging. */
+export interface NodeRuntimeOptions extends NodeSessionOptions {
+  /**
+   * onnxruntime's log level for these sessions: 0 verbose, 1 info, 2 warning, 3 error, 4 fatal (default 3,
+   * so that a failed CUDA probe does not print its native error on top of the typed error you get).
+   */
+  logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+}
+
+/** The onnxruntime-node runtime: an {@link InferenceRuntimeV1} whose sessions also take {@link NodeRuntimeOptions}. */
+export interface NodeRuntime extends InferenceRuntimeV1 {
+  readonly name: 'onnxruntime-node';
+  createSession(model: ModelInputV1, options?: NodeRuntimeOptions): Promise<InferenceSessionV1>;
+}
+
+function checkLogLevel(level: unknown): void {
+  if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 0 && (level as number) <= 4)) {
+    throw new InvalidConfigError(`logSeverityLevel must be an integer from 0 to 4, got ${JSON.stringify(level)}.`);
+  }
+}
+
+function describeModel(model: ModelInputV1): Record<string, unknown> {
+  return 'path' in model ? { path: model.path } : { bytes: model.bytes.byteLength };
+}
+
+function checkModelInput(model: ModelInputV1): void {
+  const isObject = typeof model === 'object' && model !== null;
+  if (isObject && 'path' in model && typeof model.path === 'string' && model.path.length > 0) return;
+  if (isObject && 'bytes' in model && model.bytes instanceof Uint8Array) {
+    if (model.bytes.byteLength === 0) throw new InvalidModelError('The model bytes are empty.', { details: { bytes: 0 } });
+    return;
+  }
+  throw new InvalidModelError('A model is given as { bytes: Uint8Array } or { path: string }.');
+}
+
+/**
+ * Creates an {@link InferenceRuntimeV1} over onnxruntime-node (a peer dependency).
+ *
+ * - Execution providers: CPU by default; `executionProviders: ['cuda', 'cpu']` asks for CUDA first, which needs a
+ *   GPU and onnxruntime-node's CUDA binaries (installed with `npm install onnxruntime-node
+ *   --onnxruntime-node-install=cuda12`); without them session creation rejects with `InferenceFailedError`.
+ * - Threads: `intraOpThreads` / `interOpThreads` (default: onnxruntime's choice, about one per core).
+ * - Graph optimisation: `graphOptimizationLevel` (default `all`).
+ * - Memory: `enableCpuMemArena` (default `true`; `false` gives memory back after each run at some speed cost),
+ *   `enableMemPattern` (default `true`).
+ * - Models: `{ path }` lets onnxruntime read the file itself, which is required for models with external data
+ *   (`model.onnx` + `model.onnx_data` beside it: onnxruntime resolves the data relative to the model's folder and
+ *   memory-maps it where the layout allows, instead of holding a second copy in the JS heap); `{ bytes }` suits
+ *   single-file models already in memory.
+ *
+ * Options given to `createSession` override the runtime's defaults field by field. Errors: `InvalidConfigError`
+ * for bad options, `InvalidModelError` for unreadable or invalid models (missing file, empty, garbage, truncated),
+ * `InferenceFailedError` for other creation failures.
+ *
+ * @param defaults - session options applied to every session (default: CPU, onnxruntime's threads, level `all`)
+ */
+export function createNodeRuntime(defaults: NodeRuntimeOptions = {}): NodeRuntime {
+  toOrtNodeSessionOptions(defaults); // fail fast on bad defaults
+  checkLogLevel(defaults.logSeverityLevel);
+  return {
+    specificationVersion: 'v1',
+    name: 'onnxruntime-node',
+    async createSession(model: ModelInputV1, options: NodeRuntimeOptions = {}) {
+      const merged: NodeRuntimeOptions = { ...defaults, ...options };
+      checkLogLevel(merged.logSeverityLevel);
+      const sessionOptions: ort.InferenceSession.SessionOptions = {
+        ...toOrtNodeSessionOptions(merged),
+        logSeverityLevel: merged.logSeverityLevel ?? 3,
+      };
+      checkModelInput(model);
+      try {
+        const session =
+          'path' in model ? await ort.InferenceSession.create(model.path, sessionOptions) : await ort.InferenceSession.create(model.bytes, sessionOptions);
+        return new NodeInferenceSession(session);
+      } catch (error) {
+        throw toCreateError(error, { ...describeModel(model), executionProviders: sessionOptions.executionProviders });
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import type * as ort from 'onnxruntime-node';
+import { raceAbort, throwIfAborted } from './abort.js';
+import { toRunError } from './ort-errors.js';
+import { fromOrtTensor, toOrtTensor } from './ort-tensor.js';
+import { checkFeeds } from './tensor-check.js';
+
+/**
+ * An {@link InferenceSessionV1} over one onnxruntime-node session. Safe to share: concurrent `run` calls are
+ * allowed (onnxruntime's `Run` is thread-safe; onnxruntime-node runs them one after another on the main thread).
+ * `dispose` waits for runs in flight, then frees the native session; later `run` calls reject.
+ */
+export class NodeInferenceSession implements InferenceSessionV1 {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly #session: ort.InferenceSession;
+  readonly #inFlight = new Set<Promise<unknown>>();
+  #disposed: Promise<void> | undefined;
+
+  constructor(session: ort.InferenceSession) {
+    this.#session = session;
+    this.inputNames = Object.freeze([...session.inputNames]);
+    this.outputNames = Object.freeze([...session.outputNames]);
+  }
+
+  /**
+   * Runs the model on exactly the declared inputs. Inputs are passed to onnxruntime without copying, outputs come
+   * back over onnxruntime's buffers. Rejects with `InferenceFailedError` (`details.reason`: `missing-input`,
+   * `unexpected-input`, `invalid-tensor`, `disposed`, `run-failed`) or `AbortedError`.
+   */
+  async run(feeds: Record<string, TensorV1>, options: { signal?: AbortSignal } = {}): Promise<Record<string, TensorV1>> {
+    if (this.#disposed !== undefined) {
+      throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
+    }
+    throwIfAborted(options.signal);
+    checkFeeds(this.inputNames, feeds);
+    const ortFeeds: Record<string, ort.Tensor> = {};
+    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1);
+
+    const work = this.#session.run(ortFeeds);
+    this.#inFlight.add(work);
+    const forget = (): void => void this.#inFlight.delete(work);
+    work.then(forget, forget);
+
+    let outputs: ort.InferenceSession.OnnxValueMapType;
+    try {
+      outputs = await raceAbort(work, options.signal);
+    } catch (error) {
+      throw toRunError(error);
+    }
+    const result: Record<string, TensorV1> = {};
+    for (const name of this.outputNames) {
+      const value = outputs[name];
+      if (value === undefined) throw new InferenceFailedError(`onnxruntime returned no output "${name}".`, { details: { reason: 'run-failed' } });
+      result[name] = fromOrtTensor(name, value as ort.Tensor);
+    }
+    return result;
+  }
+
+  /** Frees the session once runs in flight have settled. Idempotent. */
+  dispose(): Promise<void> {
+    this.#disposed ??= (async () => {
+      await Promise.allSettled([...this.#inFlight]);
+      await this.#session.release();
+    })();
+    return this.#disposed;
+  }
+}

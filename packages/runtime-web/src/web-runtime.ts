@@ -1,0 +1,102 @@
+import { InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
+import * as ort from 'onnxruntime-web';
+import { toCreateError } from './ort-errors.js';
+import { toOrtWebSessionOptions, type WebSessionOptions } from './session-options.js';
+import { WebInferenceSession } from './web-session.js';
+
+/** Options of {@link createWebRuntime}: defaults for every session, plus onnxruntime-web's environment. */
+export interface WebRuntimeOptions extends WebSessionOptions {
+  /**
+   * Where onnxruntime-web finds its `.wasm`/`.mjs` files: a URL prefix (ending in `/`) or a map of file names to
+   * URLs, as `ort.env.wasm.wasmPaths` takes (default: onnxruntime-web's own choice, next to its module, which
+   * works in Node and with bundlers that copy the files; set it when a bundler or CDN moves them).
+   */
+  wasmPaths?: string | Record<string, string>;
+}
+
+/** The onnxruntime-web runtime: an {@link InferenceRuntimeV1} whose sessions also take {@link WebSessionOptions}. */
+export interface WebRuntime extends InferenceRuntimeV1 {
+  readonly name: 'onnxruntime-web';
+  createSession(model: ModelInputV1, options?: WebSessionOptions): Promise<InferenceSessionV1>;
+}
+
+interface ProcessLike {
+  versions?: { node?: string };
+}
+
+/** True in Node (and Node-like runtimes), where onnxruntime-web's own thread default is not wanted. */
+function isNode(): boolean {
+  return typeof (globalThis as { process?: ProcessLike }).process?.versions?.node === 'string';
+}
+
+/** onnxruntime-web initialises its WASM module once per page or process; creations wait for one another. */
+let creations: Promise<unknown> = Promise.resolve();
+let environmentSet = false;
+
+function serialise<T>(task: () => Promise<T>): Promise<T> {
+  const result = creations.then(task);
+  creations = result.catch(() => undefined);
+  return result;
+}
+
+function setEnvironment(wasmThreads: number | undefined, wasmPaths: WebRuntimeOptions['wasmPaths']): void {
+  if (environmentSet) return;
+  environmentSet = true;
+  const threads = wasmThreads ?? (isNode() ? 1 : undefined);
+  if (threads !== undefined) ort.env.wasm.numThreads = threads;
+  if (wasmPaths !== undefined) ort.env.wasm.wasmPaths = wasmPaths;
+}
+
+function describeModel(model: ModelInputV1): Record<string, unknown> {
+  return 'path' in model ? { path: model.path } : { bytes: model.bytes.byteLength };
+}
+
+function checkModelInput(model: ModelInputV1): void {
+  const isObject = typeof model === 'object' && model !== null;
+  if (isObject && 'path' in model && typeof model.path === 'string' && model.path.length > 0) return;
+  if (isObject && 'bytes' in model && model.bytes instanceof Uint8Array) {
+    if (model.bytes.byteLength === 0) throw new InvalidModelError('The model bytes are empty.', { details: { bytes: 0 } });
+    return;
+  }
+  throw new InvalidModelError('A model is given as { bytes: Uint8Array } or { path: string }.');
+}
+
+/**
+ * Creates an {@link InferenceRuntimeV1} over onnxruntime-web (a peer dependency), for browsers and Node.
+ *
+ * - Execution providers: WASM by default; `executionProviders: ['webgpu', 'wasm']` prefers WebGPU where the
+ *   browser has it. Without any usable provider session creation rejects with `InferenceFailedError`.
+ * - Threads: `intraOpThreads` sets `ort.env.wasm.numThreads` (default 1 in Node; in browsers onnxruntime-web's
+ *   default, which uses threads only on cross-origin-isolated pages). `wasmPaths` sets `ort.env.wasm.wasmPaths`.
+ *   Both are process/page-wide settings that onnxruntime-web reads once, when the first session is created: the
+ *   first session's values win, later ones are ignored.
+ * - Models: `{ bytes }` everywhere; `{ path }` is read from the file system in Node and fetched as a URL in
+ *   browsers (the whole file is loaded into memory either way).
+ * - Session creations are serialised, and each session queues its runs (onnxruntime-web runs one at a time).
+ *
+ * Errors: `InvalidConfigError` for bad options, `InvalidModelError` for unreadable or invalid models,
+ * `InferenceFailedError` for other failures.
+ *
+ * @param defaults - session options applied to every session (default: WASM, level `all`, 1 thread in Node)
+ */
+export function createWebRuntime(defaults: WebRuntimeOptions = {}): WebRuntime {
+  toOrtWebSessionOptions(defaults); // fail fast on bad defaults
+  return {
+    specificationVersion: 'v1',
+    name: 'onnxruntime-web',
+    async createSession(model: ModelInputV1, options: WebSessionOptions = {}) {
+      const { session: sessionOptions, wasmThreads } = toOrtWebSessionOptions({ ...defaults, ...options });
+      checkModelInput(model);
+      return serialise(async () => {
+        setEnvironment(wasmThreads, defaults.wasmPaths);
+        try {
+          const session =
+            'path' in model ? await ort.InferenceSession.create(model.path, sessionOptions) : await ort.InferenceSession.create(model.bytes, sessionOptions);
+          return new WebInferenceSession(session);
+        } catch (error) {
+          throw toCreateError(error, { ...describeModel(model), executionProviders: sessionOptions.executionProviders });
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import type * as ort from 'onnxruntime-web';
+import { raceAbort, throwIfAborted } from './abort.js';
+import { toRunError } from './ort-errors.js';
+import { fromOrtTensor, toOrtTensor } from './ort-tensor.js';
+import { checkFeeds } from './tensor-check.js';
+
+/**
+ * An {@link InferenceSessionV1} over one onnxruntime-web session. onnxruntime-web does not allow two runs of one
+ * session at the same time, so runs (and the final release) go through a per-session promise queue: sharing the
+ * session between callers is safe, and concurrent `run` calls simply wait their turn.
+ */
+export class WebInferenceSession implements InferenceSessionV1 {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  readonly #session: ort.InferenceSession;
+  #tail: Promise<unknown> = Promise.resolve();
+  #disposed: Promise<void> | undefined;
+
+  constructor(session: ort.InferenceSession) {
+    this.#session = session;
+    this.inputNames = Object.freeze([...session.inputNames]);
+    this.outputNames = Object.freeze([...session.outputNames]);
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.#tail.then(task);
+    this.#tail = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Runs the model on exactly the declared inputs, after the session's earlier runs. Rejects with
+   * `InferenceFailedError` (`details.reason`: `missing-input`, `unexpected-input`, `invalid-tensor`, `disposed`,
+   * `run-failed`) or `AbortedError`; a run aborted while waiting in the queue never starts.
+   */
+  async run(feeds: Record<string, TensorV1>, options: { signal?: AbortSignal } = {}): Promise<Record<string, TensorV1>> {
+    if (this.#disposed !== undefined) {
+      throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
+    }
+    const { signal } = options;
+    throwIfAborted(signal);
+    checkFeeds(this.inputNames, feeds);
+    const ortFeeds: Record<string, ort.Tensor> = {};
+    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1);
+
+    const work = this.#enqueue(async () => {
+      throwIfAborted(signal);
+      return this.#session.run(ortFeeds);
+    });
+    let outputs: ort.InferenceSession.OnnxValueMapType;
+    try {
+      outputs = await raceAbort(work, signal);
+    } catch (error) {
+      throw toRunError(error);
+    }
+    const result: Record<string, TensorV1> = {};
+    for (const name of this.outputNames) {
+      const value = outputs[name];
+      if (value === undefined) throw new InferenceFailedError(`onnxruntime returned no output "${name}".`, { details: { reason: 'run-failed' } });
+      result[name] = fromOrtTensor(name, value as ort.Tensor);
+    }
+    return result;
+  }
+
+  /** Frees the session after the runs already queued. Idempotent. */
+  dispose(): Promise<void> {
+    this.#disposed ??= this.#enqueue(() => this.#session.release());
+    return this.#disposed;
+  }
+}

@@ -1,0 +1,58 @@
+import { InferenceFailedError, InvalidModelError, Vault } from '@llm-shield/core';
+import { describe, expect, it } from 'vitest';
+import { classifierConfig, FakeRuntime, FakeSource, present } from '../test/fake-model.js';
+import { sigmoid, softmax } from './activation.js';
+import { bucketByLength } from './classifier-inference.js';
+import { Toxicity } from './toxicity.js';
+
+const context = { vault: new Vault() };
+
+describe('classifier inference', () => {
+  it('softmax for single-label heads, sigmoid for multi_label_classification (problem_type)', async () => {
+    const logits = (ids: number[]) => [present(ids, 'stupid'), present(ids, 'idiot')];
+    const scan = async (problemType?: string) => {
+      const source = new FakeSource({ tox: { config: classifierConfig(['toxicity', 'insult'], problemType) } });
+      const scanner = new Toxicity({ model: { source, runtime: new FakeRuntime({ logits }), id: 'tox' } });
+      return scanner.scan('you are stupid', context);
+    };
+    const single = await scan();
+    expect(single.score).toBeCloseTo(softmax([4, -4])[0]!, 6);
+    const multi = await scan('multi_label_classification');
+    expect(multi.score).toBeCloseTo(sigmoid([4])[0]!, 6);
+    expect(multi.findings.map((f) => [f.category, Number(f.score.toFixed(3))])).toEqual([['toxic', 0.982], ['insult', 0.018]]);
+  });
+
+  it('buckets sequences by length so that short texts are not padded to the longest', async () => {
+    expect(bucketByLength([5, 1, 4, 2, 3], 2)).toEqual([[1, 3], [4, 2], [0]]);
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+    const runtime = new FakeRuntime({ logits: (ids) => [present(ids, 'stupid')] });
+    const scanner = new Toxicity({ model: { source, runtime, id: 'tox' }, batchSize: 2 });
+    const texts = ['hello world you are stupid and bad', 'hello', 'you are stupid today', 'nice', 'you are nice today'];
+    const results = await scanner.scanMany(texts);
+    expect(results.map((r) => r.valid)).toEqual([false, true, false, true, true]);
+    expect(runtime.runs.map((run) => run.dims)).toEqual([[2, 3], [2, 6], [1, 9]]);
+    // each row's own ids, unpadded, came back in order
+    expect(runtime.runs[0]!.rows.map((row) => row.length)).toEqual([3, 3]);
+  });
+
+  it('wrong logits width → InvalidModelError (or fallback citing the shape)', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity', 'insult']) } });
+    const runtime = new FakeRuntime({ logits: () => [1, 2, 3] });
+    const strict = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
+    await expect(strict.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello', context);
+    expect(lenient.method).toBe('fallback');
+    expect(lenient.fallbackReason).toMatch(/logits have shape \[1, 3\], expected \[1, 2\]/);
+  });
+
+  it('a failing run → InferenceFailedError, or fallback', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+    const runtime = new FakeRuntime({ logits: () => [0], runError: new Error('out of memory') });
+    await expect(new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false }).scan('hi', context)).rejects.toSatisfy(
+      InferenceFailedError.isInstance,
+    );
+    const result = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hi', context);
+    expect(result).toMatchObject({ method: 'fallback' });
+    expect(result.fallbackReason).toMatch(/out of memory/);
+  });
+});

@@ -1,0 +1,124 @@
+import { InferenceFailedError, InvalidModelError, ModelUnavailableError, Vault } from '@llm-shield/core';
+import { describe, expect, it } from 'vitest';
+import { classifierConfig, FakeRuntime, FakeSource, idOf, present } from '../test/fake-model.js';
+import { acquireClassifier, disposeClassifiers, lastLoadFailure } from './classifier-loader.js';
+import { resolveModelOptions } from './model-options.js';
+import { OutputToxicity, Toxicity } from './toxicity.js';
+
+const context = { vault: new Vault() };
+const TOXIC_LABELS = ['toxicity', 'insult'];
+const toxicLogits = (ids: number[]) => [present(ids, 'stupid', 'idiot'), present(ids, 'idiot')];
+
+describe('classifier loading', () => {
+  it('shares one session between scanners with the same runtime, source and model id+variant', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS, 'multi_label_classification') } });
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const model = { source, runtime, id: 'tox', variant: 'int8' as const };
+    const input = new Toxicity({ model });
+    const output = new OutputToxicity({ model });
+    const [a, b] = await Promise.all([input.scan('you are stupid', context), output.scan('', 'hello world', context)]);
+    expect(a).toMatchObject({ method: 'ml', valid: false, model: { id: 'tox', variant: 'int8' } });
+    expect(b).toMatchObject({ method: 'ml', valid: true });
+    await input.scan('hello', context);
+    expect(runtime.sessionsCreated).toBe(1);
+    expect(source.resolves.get('tox')).toBe(1);
+    // another variant is another model
+    await new Toxicity({ model: { ...model, variant: 'fp32' } }).scan('hello', context);
+    expect(runtime.sessionsCreated).toBe(2);
+  });
+
+  it('passes session options and the model bytes to the runtime', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    await new Toxicity({ model: { source, runtime, id: 'tox', sessionOptions: { intraOpThreads: 1 } } }).scan('hi', context);
+    expect(runtime.sessionOptions).toEqual([{ intraOpThreads: 1 }]);
+    expect(new TextDecoder().decode((runtime.models[0] as { bytes: Uint8Array }).bytes)).toBe('onnx:tox');
+  });
+
+  it('feeds exactly the declared inputs as int64: with token_type_ids', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello world', context);
+    const run = runtime.runs[0]!;
+    expect(run.names).toEqual(['input_ids', 'attention_mask', 'token_type_ids']);
+    expect(run.types).toEqual(['int64', 'int64', 'int64']);
+    expect(run.rows[0]).toEqual([idOf('[CLS]'), idOf('hello'), idOf('world'), idOf('[SEP]')]);
+    expect(run.typeRows?.[0]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('feeds exactly the declared inputs: without token_type_ids', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS), tokenizerConfig: { model_input_names: ['input_ids', 'attention_mask'] } } });
+    const runtime = new FakeRuntime({ logits: toxicLogits, inputNames: ['input_ids', 'attention_mask'] });
+    await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello world', context);
+    expect(runtime.runs[0]!.names).toEqual(['input_ids', 'attention_mask']);
+  });
+
+  it('refuses a graph with inputs it cannot feed (InvalidModelError)', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    const runtime = new FakeRuntime({ logits: toxicLogits, inputNames: ['input_ids', 'pixel_values'] });
+    const scanner = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
+    await expect(scanner.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+  });
+
+  it('falls back with the reason when the model is unavailable, and raises ModelUnavailableError without fallback', async () => {
+    const source = new FakeSource({});
+    source.failure = new Error('offline and not cached');
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const result = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('You are a stupid idiot', context);
+    expect(result.method).toBe('fallback');
+    expect(result.fallbackReason).toMatch(/Model tox is unavailable: offline and not cached/);
+    expect(result.valid).toBe(false); // the heuristic answered
+    const strict = new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, useFallback: false });
+    await expect(strict.scan('hello', context)).rejects.toSatisfy(ModelUnavailableError.isInstance);
+  });
+
+  it('does not cache a failed load forever: remembers it for retryAfterMs, then retries', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    source.failure = new Error('hub down');
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const model = resolveModelOptions('T', { source, runtime, id: 'tox', retryAfterMs: 1000 })!;
+    let now = 0;
+    await expect(acquireClassifier(model, undefined, () => now)).rejects.toSatisfy(ModelUnavailableError.isInstance);
+    expect(lastLoadFailure(model)?.message).toMatch(/hub down/);
+    now = 999;
+    await expect(acquireClassifier(model, undefined, () => now)).rejects.toThrow(/hub down/);
+    expect(source.resolves.get('tox')).toBe(1); // remembered, not retried
+    source.failure = undefined;
+    now = 1000;
+    const loaded = await acquireClassifier(model, undefined, () => now);
+    expect(loaded.labels).toEqual(TOXIC_LABELS);
+    expect(source.resolves.get('tox')).toBe(2);
+    expect(lastLoadFailure(model)).toBeUndefined();
+    await disposeClassifiers(runtime);
+    await acquireClassifier(model, undefined, () => now);
+    expect(runtime.sessionsCreated).toBe(2);
+  });
+
+  it('maps a failing createSession to InferenceFailedError', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    const runtime = new FakeRuntime({ logits: toxicLogits, createError: new Error('bad backend') });
+    const scanner = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
+    await expect(scanner.scan('hello', context)).rejects.toSatisfy(InferenceFailedError.isInstance);
+  });
+
+  it.each([
+    ['corrupt JSON', '{"id2label": '],
+    ['no id2label', { architectures: ['X'] }],
+    ['sparse id2label', { id2label: { 0: 'a', 2: 'b' } }],
+  ])('corrupt config.json (%s) → InvalidModelError, or fallback citing it', async (_name, config) => {
+    const source = new FakeSource({ tox: { config } });
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const strict = new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, useFallback: false });
+    await expect(strict.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('hello', context);
+    expect(lenient).toMatchObject({ method: 'fallback', valid: true });
+    expect(lenient.fallbackReason).toMatch(/config\.json|id2label/);
+  });
+
+  it('an unusable tokenizer.json → InvalidModelError', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS), tokenizer: { model: { type: 'Nope' } } } });
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const scanner = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
+    await expect(scanner.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+  });
+});

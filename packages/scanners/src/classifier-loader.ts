@@ -1,0 +1,202 @@
+import {
+  InvalidModelError,
+  parseClassifierConfig,
+  type InferenceRuntimeV1,
+  type InferenceSessionV1,
+  type LlmShieldError,
+  type ModelFileV1,
+  type ModelSourceV1,
+  type ProblemType,
+} from '@llm-shield/core';
+import { createTokenizer, type Tokenizer } from '@llm-shield/tokenizer';
+import { raceAbort } from './abort.js';
+import type { ResolvedModelOptions } from './model-options.js';
+import { toModelError } from './model-errors.js';
+
+/** Inputs an ML scanner can feed a classifier graph. */
+export const FEEDABLE_INPUTS: readonly string[] = ['input_ids', 'attention_mask', 'token_type_ids'];
+
+/** A classifier ready to run: its session, tokenizer and labels. Shared by every scanner that uses the same model. */
+export interface LoadedClassifier {
+  /** Model id as given to the source. */
+  readonly modelId: string;
+  /** Variant the source served. */
+  readonly variant: string;
+  /** Revision the source served. */
+  readonly revision: string;
+  /** Labels in logit order, from `config.json`'s `id2label`. */
+  readonly labels: readonly string[];
+  /** `multi_label_classification` (or a single label, as in transformers' pipeline) → sigmoid, else softmax. */
+  readonly problemType: ProblemType;
+  readonly tokenizer: Tokenizer;
+  readonly session: InferenceSessionV1;
+}
+
+interface Entry {
+  /** The load in flight or done. */
+  promise?: Promise<LoadedClassifier>;
+  /** The last failure, remembered until `retryAt`. */
+  failure?: { error: LlmShieldError; retryAt: number };
+}
+
+/** Loaded models per runtime instance: a runtime that is dropped takes its sessions with it. */
+const registry = new WeakMap<InferenceRuntimeV1, Map<string, Entry>>();
+const sourceIds = new WeakMap<ModelSourceV1, number>();
+let nextSourceId = 1;
+
+/**
+ * The key of a model within its runtime: the source instance, the id, the variant and the session options. Two
+ * scanners with equal keys and the same runtime share one session.
+ */
+export function modelKey(model: ResolvedModelOptions): string {
+  let sourceId = sourceIds.get(model.source);
+  if (sourceId === undefined) {
+    sourceId = nextSourceId++;
+    sourceIds.set(model.source, sourceId);
+  }
+  return JSON.stringify([sourceId, model.id, model.variant ?? null, model.sessionOptions ?? null]);
+}
+
+async function readJson(file: ModelFileV1, name: string, modelId: string): Promise<unknown> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await file.read();
+  } catch (error) {
+    throw toModelError(error, 'files', modelId);
+  }
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch (error) {
+    throw new InvalidModelError(`Model ${modelId}: ${name} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`, {
+      cause: error,
+      details: { model: modelId, file: name },
+    });
+  }
+}
+
+function asObject(value: unknown, name: string, modelId: string): object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InvalidModelError(`Model ${modelId}: ${name} is not a JSON object.`, { details: { model: modelId, file: name } });
+  }
+  return value;
+}
+
+/**
+ * Loads a classifier: resolves its files through the source, reads `config.json` (labels, problem type) and the
+ * tokenizer, creates the session through the runtime and checks that the graph takes only inputs a scanner can feed.
+ * Rejects with `ModelUnavailableError`, `InvalidModelError` or `InferenceFailedError`.
+ */
+export async function loadClassifier(model: ResolvedModelOptions): Promise<LoadedClassifier> {
+  const modelId = model.id;
+  let files;
+  try {
+    files = await model.source.resolve(modelId, model.variant === undefined ? {} : { variant: model.variant });
+  } catch (error) {
+    throw toModelError(error, 'resolve', modelId);
+  }
+  const [configJson, tokenizerJson, tokenizerConfigJson] = await Promise.all([
+    readJson(files.config, 'config.json', modelId),
+    readJson(files.tokenizer, 'tokenizer.json', modelId),
+    files.tokenizerConfig ? readJson(files.tokenizerConfig, 'tokenizer_config.json', modelId) : Promise.resolve({}),
+  ]);
+  let classifier;
+  try {
+    classifier = parseClassifierConfig(configJson);
+  } catch (error) {
+    throw new InvalidModelError(`Model ${modelId}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+      details: { model: modelId, file: 'config.json' },
+    });
+  }
+  let tokenizer: Tokenizer;
+  try {
+    tokenizer = createTokenizer(asObject(tokenizerJson, 'tokenizer.json', modelId), asObject(tokenizerConfigJson, 'tokenizer_config.json', modelId));
+  } catch (error) {
+    throw toModelError(error, 'files', modelId);
+  }
+  let session: InferenceSessionV1;
+  try {
+    const input = files.model.path !== undefined ? { path: files.model.path } : { bytes: await files.model.read() };
+    session = await model.runtime.createSession(input, model.sessionOptions);
+  } catch (error) {
+    throw toModelError(error, 'session', modelId);
+  }
+  const unknown = session.inputNames.filter((name) => !FEEDABLE_INPUTS.includes(name));
+  if (unknown.length > 0 || !session.inputNames.includes('input_ids') || session.outputNames.length === 0) {
+    await session.dispose().catch(() => undefined);
+    throw new InvalidModelError(
+      `Model ${modelId}: the graph takes inputs [${session.inputNames.join(', ')}] and outputs [${session.outputNames.join(', ')}]; ` +
+        `a classifier scanner feeds input_ids (required), attention_mask and token_type_ids and reads one logits output.`,
+      { details: { model: modelId, inputs: [...session.inputNames], outputs: [...session.outputNames] } },
+    );
+  }
+  return {
+    modelId,
+    variant: files.variant,
+    revision: files.revision,
+    labels: Object.freeze([...classifier.labels]),
+    // As transformers' text-classification pipeline: one label means sigmoid whatever problem_type says.
+    problemType: classifier.labels.length === 1 ? 'multi_label_classification' : classifier.problemType,
+    tokenizer,
+    session,
+  };
+}
+
+/**
+ * The loaded classifier for `model`, loading it on first use. Loads are shared: scanners given the same runtime
+ * instance and an equal {@link modelKey} wait on one load and share its session. A failed load is forgotten after
+ * `model.retryAfterMs`; until then its error is raised again at once (so a fallback can cite it without a new
+ * attempt), and afterwards the next call tries again. `signal` stops this wait only, never the shared load.
+ *
+ * @param model - validated model options
+ * @param signal - aborts the wait with `AbortedError`
+ * @param now - clock in milliseconds (default `Date.now`)
+ */
+export function acquireClassifier(model: ResolvedModelOptions, signal?: AbortSignal, now: () => number = Date.now): Promise<LoadedClassifier> {
+  let entries = registry.get(model.runtime);
+  if (!entries) {
+    entries = new Map();
+    registry.set(model.runtime, entries);
+  }
+  const key = modelKey(model);
+  const entry = entries.get(key);
+  if (entry?.promise) return raceAbort(entry.promise, signal);
+  if (entry?.failure && now() < entry.failure.retryAt) return Promise.reject(entry.failure.error);
+  const map = entries;
+  const promise: Promise<LoadedClassifier> = loadClassifier(model).then(
+    (loaded) => {
+      map.set(key, { promise });
+      return loaded;
+    },
+    (error: unknown) => {
+      const typed = toModelError(error, 'session', model.id);
+      map.set(key, { failure: { error: typed, retryAt: now() + model.retryAfterMs } });
+      throw typed;
+    },
+  );
+  promise.catch(() => undefined);
+  map.set(key, { promise, ...(entry?.failure ? { failure: entry.failure } : {}) });
+  return raceAbort(promise, signal);
+}
+
+/** The remembered error of the last failed load of `model`, if its load failed and was not retried successfully. */
+export function lastLoadFailure(model: ResolvedModelOptions): LlmShieldError | undefined {
+  const entry = registry.get(model.runtime)?.get(modelKey(model));
+  return entry?.promise ? undefined : entry?.failure?.error;
+}
+
+/**
+ * Disposes every session loaded through `runtime` and forgets them; the next scan loads again. Scans running at
+ * that moment may fail (and fall back).
+ */
+export async function disposeClassifiers(runtime: InferenceRuntimeV1): Promise<void> {
+  const entries = registry.get(runtime);
+  if (!entries) return;
+  registry.delete(runtime);
+  await Promise.all(
+    [...entries.values()].map(async (entry) => {
+      const loaded = await entry.promise?.catch(() => undefined);
+      await loaded?.session.dispose().catch(() => undefined);
+    }),
+  );
+}
