@@ -1,4 +1,9 @@
+import type { ModelVariant } from '@llm-shield/core';
 import { INPUT_SCANNER_NAMES, OUTPUT_SCANNER_NAMES, type DetectionMode } from '@llm-shield/scanners';
+import { parseModelDirs } from './model-dirs.js';
+import { resolveScannerName } from './scanner-name.js';
+
+export { resolveScannerName };
 import { parseCliArgs } from '../parse-cli-args.js';
 import { parseNumberOption, parsePositiveIntegerOption } from '../parse-number.js';
 import { UsageError } from '../usage-error.js';
@@ -32,17 +37,16 @@ export interface ScanArgs {
   /** Maximum input length in UTF-16 code units (`undefined`: the pipeline's default). */
   maxLength: number | undefined;
   json: boolean;
+  /** `--model-dir`: a local model folder per canonical scanner name (ML mode for those scanners). */
+  modelDirs: Map<string, string>;
+  /** `--variant`: the ONNX variant to load from model folders (`undefined`: the first present of fp32, fp16, int8, quantized). */
+  variant: ModelVariant | undefined;
 }
+
+const VARIANTS: readonly ModelVariant[] = ['fp32', 'fp16', 'int8', 'quantized'];
 
 const DETECTION_MODES: readonly DetectionMode[] = ['heuristic', 'ml', 'hybrid'];
 
-/** Resolves a scanner name case- and punctuation-insensitively (`prompt-injection` → `PromptInjection`). */
-export function resolveScannerName(name: string, known: readonly string[]): string {
-  const key = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-  const match = known.find((candidate) => candidate.toLowerCase() === key);
-  if (!match) throw new UsageError(`Unknown scanner "${name}"; available: ${known.join(', ')}.`);
-  return match;
-}
 
 /**
  * Parses `--threshold` values: `Name=0.7` sets one scanner's threshold, a bare number sets every selected
@@ -84,6 +88,8 @@ export function parseScanArgs(args: readonly string[]): ScanArgs {
     'detection-mode': { type: 'string' },
     'max-length': { type: 'string' },
     json: { type: 'boolean' },
+    'model-dir': { type: 'string', multiple: true },
+    variant: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const output = values.output === true;
@@ -98,6 +104,10 @@ export function parseScanArgs(args: readonly string[]): ScanArgs {
     throw new UsageError(`--detection-mode must be one of ${DETECTION_MODES.join(', ')}, got "${detectionMode}".`);
   }
   if (values.prompt !== undefined && !output) throw new UsageError('--prompt is for --output mode (scanning a model answer).');
+  const variant = values.variant;
+  if (variant !== undefined && !(VARIANTS as readonly string[]).includes(variant)) {
+    throw new UsageError(`--variant must be one of ${VARIANTS.join(', ')}, got "${variant}".`);
+  }
   const text = positionals.length > 0 ? positionals.join(' ') : undefined;
   if (text !== undefined && values.file !== undefined) throw new UsageError('Give the text as an argument or with --file, not both.');
   return {
@@ -113,5 +123,7 @@ export function parseScanArgs(args: readonly string[]): ScanArgs {
     detectionMode: detectionMode as DetectionMode | undefined,
     maxLength: values['max-length'] === undefined ? undefined : parsePositiveIntegerOption('--max-length', values['max-length']),
     json: values.json === true,
+    modelDirs: parseModelDirs(values['model-dir'] ?? [], scanners),
+    variant: variant as ModelVariant | undefined,
   };
 }

@@ -1,16 +1,25 @@
 import { scanOutput, scanPrompt, type PipelineOptions } from '@llm-shield/core';
-import { createInputScanner, createOutputScanner, type InputScannerName, type OutputScannerName } from '@llm-shield/scanners';
+import {
+  createInputScanner,
+  createOutputScanner,
+  type ClassifierModelOptions,
+  type InputScannerName,
+  type OutputScannerName,
+} from '@llm-shield/scanners';
 import { useColor, type CliIo } from '../cli-io.js';
 import { SCAN_HELP } from '../help.js';
 import { formatScanResult } from './format-scan-result.js';
 import { readScanInput } from './read-input.js';
 import { parseScanArgs, type ScanArgs } from './scan-args.js';
+import { scanModels } from './scan-models.js';
 
-function scannerConfig(args: ScanArgs, name: string) {
+function scannerConfig(args: ScanArgs, name: string, models: Map<string, ClassifierModelOptions>) {
   const threshold = args.thresholds.get(name);
+  const model = models.get(name);
   return {
     ...(threshold === undefined ? {} : { threshold }),
     ...(args.detectionMode === undefined ? {} : { mode: args.detectionMode }),
+    ...(model === undefined ? {} : { model }),
   };
 }
 
@@ -34,15 +43,16 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     failFast: args.failFast,
     ...(args.maxLength === undefined ? {} : { maxInputLength: args.maxLength }),
   };
+  const models = scanModels(args);
   const result = args.output
     ? await scanOutput(
-        args.scanners.map((name) => createOutputScanner(name as OutputScannerName, scannerConfig(args, name))),
+        args.scanners.map((name) => createOutputScanner(name as OutputScannerName, scannerConfig(args, name, models))),
         args.prompt,
         text,
         options,
       )
     : await scanPrompt(
-        args.scanners.map((name) => createInputScanner(name as InputScannerName, scannerConfig(args, name))),
+        args.scanners.map((name) => createInputScanner(name as InputScannerName, scannerConfig(args, name, models))),
         text,
         options,
       );
