@@ -43,7 +43,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
     failFast: args.failFast,
     ...(args.maxLength === undefined ? {} : { maxInputLength: args.maxLength }),
   };
-  const models = scanModels(args);
+  const models = await scanModels(args, { env: io.env ?? process.env });
   const result = args.output
     ? await scanOutput(
         args.scanners.map((name) => createOutputScanner(name as OutputScannerName, scannerConfig(args, name, models))),
