@@ -25,7 +25,8 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:contract', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:feature', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature'] },
-            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:contract'] },
+            { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:contract', 'scope:adapter-support'] },
+            { sourceTag: 'scope:adapter-support', onlyDependOnLibsWithTags: ['scope:contract'] },
             { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter'] },
             { sourceTag: 'platform:neutral', onlyDependOnLibsWithTags: ['platform:neutral'] },
             { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:web'] },
@@ -37,7 +38,7 @@ export default [
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts'],
+    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Platform-neutral packages run in browsers: no node: imports.' }] }],

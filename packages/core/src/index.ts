@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './abort.js';
 export * from './risk-score.js';
 export * from './result.js';
 export * from './text.js';

@@ -1,3 +1,4 @@
+import { throwIfAborted as throwIfAbortedFor } from './abort.js';
 import { AbortedError, InvalidConfigError, LlmShieldError, ScannerFailedError } from './errors.js';
 import type { ScanResultV1 } from './result.js';
 import type { InputScannerV1, OutputScannerV1, ScanContextV1 } from './scanner.js';
@@ -63,9 +64,6 @@ function now(): number {
   return typeof performance === "undefined" ? Date.now() : performance.now();
 }
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AbortedError('The scan was aborted.', { cause: signal.reason });
-}
 
 async function runOne(id: string, scan: AnyScan, text: string, context: ScanContextV1) {
   const started = now();
@@ -96,7 +94,7 @@ async function runPipeline(
   const ids = uniqueIds(scanners.map((scanner) => scanner.name));
   const runs: ScannerRun[] = new Array(scanners.length);
   let sanitizedText = prepared.text;
-  throwIfAborted(options.signal);
+  throwIfAbortedFor(options.signal, 'scan');
 
   if (mode === 'sequential') {
     let stopped = false;
@@ -106,7 +104,7 @@ async function runPipeline(
         runs[index] = { id, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: an earlier scanner was invalid' };
         continue;
       }
-      throwIfAborted(options.signal);
+      throwIfAbortedFor(options.signal, 'scan');
       const context: ScanContextV1 = options.signal ? { vault, signal: options.signal } : { vault };
       const { result, durationMs } = await runOne(id, scanner.scan, sanitizedText, context);
       runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
@@ -143,7 +141,7 @@ async function runPipeline(
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
-    throwIfAborted(options.signal);
+    throwIfAbortedFor(options.signal, 'scan');
     scanners.forEach((scanner, index) => {
       runs[index] ??= { id: ids[index]!, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: another scanner was invalid' };
     });

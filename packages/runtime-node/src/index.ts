@@ -2,4 +2,4 @@ export type { InferenceRuntimeV1, InferenceSessionV1, ModelInputV1, SessionOptio
 export * from './session-options.js';
 export { createNodeRuntime, type NodeRuntime, type NodeRuntimeOptions } from './node-runtime.js';
 export { NodeInferenceSession } from './node-session.js';
-export { checkFeeds, checkTensor } from './tensor-check.js';
+export { checkFeeds, checkTensor } from '@llm-shield/runtime-ort';

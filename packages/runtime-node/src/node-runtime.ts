@@ -1,7 +1,7 @@
 import { InvalidConfigError, InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-node';
 import { NodeInferenceSession } from './node-session.js';
-import { toCreateError } from './ort-errors.js';
+import { toCreateError } from '@llm-shield/runtime-ort';
 import { toOrtNodeSessionOptions, type NodeSessionOptions } from './session-options.js';
 
 /** Options of {@link createNodeRuntime}: defaults for every session it creates, plus logging. */

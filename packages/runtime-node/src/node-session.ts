@@ -1,9 +1,6 @@
-import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
-import type * as ort from 'onnxruntime-node';
-import { raceAbort, throwIfAborted } from './abort.js';
-import { toRunError } from './ort-errors.js';
-import { fromOrtTensor, toOrtTensor } from './ort-tensor.js';
-import { checkFeeds } from './tensor-check.js';
+import { InferenceFailedError, raceAbort, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import * as ort from 'onnxruntime-node';
+import { checkFeeds, fromOrtTensor, toOrtTensor, toRunError } from '@llm-shield/runtime-ort';
 
 /**
  * An {@link InferenceSessionV1} over one onnxruntime-node session. Safe to share: concurrent `run` calls are
@@ -32,10 +29,10 @@ export class NodeInferenceSession implements InferenceSessionV1 {
     if (this.#disposed !== undefined) {
       throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
     }
-    throwIfAborted(options.signal);
+    throwIfAborted(options.signal, 'inference run');
     checkFeeds(this.inputNames, feeds);
     const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1);
+    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1, ort.Tensor);
 
     const work = this.#session.run(ortFeeds);
     this.#inFlight.add(work);
@@ -44,7 +41,7 @@ export class NodeInferenceSession implements InferenceSessionV1 {
 
     let outputs: ort.InferenceSession.OnnxValueMapType;
     try {
-      outputs = await raceAbort(work, options.signal);
+      outputs = await raceAbort(work, options.signal, 'inference run');
     } catch (error) {
       throw toRunError(error);
     }

@@ -2,4 +2,4 @@ export type { InferenceRuntimeV1, InferenceSessionV1, ModelInputV1, SessionOptio
 export * from './session-options.js';
 export { createWebRuntime, type WebRuntime, type WebRuntimeOptions } from './web-runtime.js';
 export { WebInferenceSession } from './web-session.js';
-export { checkFeeds, checkTensor } from './tensor-check.js';
+export { checkFeeds, checkTensor } from '@llm-shield/runtime-ort';

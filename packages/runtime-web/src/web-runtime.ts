@@ -1,6 +1,6 @@
 import { InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-web';
-import { toCreateError } from './ort-errors.js';
+import { toCreateError } from '@llm-shield/runtime-ort';
 import { toOrtWebSessionOptions, type WebSessionOptions } from './session-options.js';
 import { WebInferenceSession } from './web-session.js';
 

@@ -1,9 +1,6 @@
-import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
-import type * as ort from 'onnxruntime-web';
-import { raceAbort, throwIfAborted } from './abort.js';
-import { toRunError } from './ort-errors.js';
-import { fromOrtTensor, toOrtTensor } from './ort-tensor.js';
-import { checkFeeds } from './tensor-check.js';
+import { InferenceFailedError, raceAbort, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import * as ort from 'onnxruntime-web';
+import { checkFeeds, fromOrtTensor, toOrtTensor, toRunError } from '@llm-shield/runtime-ort';
 
 /**
  * An {@link InferenceSessionV1} over one onnxruntime-web session. onnxruntime-web does not allow two runs of one
@@ -39,18 +36,18 @@ export class WebInferenceSession implements InferenceSessionV1 {
       throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
     }
     const { signal } = options;
-    throwIfAborted(signal);
+    throwIfAborted(signal, 'inference run');
     checkFeeds(this.inputNames, feeds);
     const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1);
+    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1, ort.Tensor);
 
     const work = this.#enqueue(async () => {
-      throwIfAborted(signal);
+      throwIfAborted(signal, 'inference run');
       return this.#session.run(ortFeeds);
     });
     let outputs: ort.InferenceSession.OnnxValueMapType;
     try {
-      outputs = await raceAbort(work, signal);
+      outputs = await raceAbort(work, signal, 'inference run');
     } catch (error) {
       throw toRunError(error);
     }

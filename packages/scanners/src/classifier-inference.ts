@@ -1,5 +1,4 @@
-import { InferenceFailedError, InvalidModelError, type EncodingV1, type TensorV1 } from '@llm-shield/core';
-import { throwIfAborted } from './abort.js';
+import { InferenceFailedError, InvalidModelError, throwIfAborted, type EncodingV1, type TensorV1 } from '@llm-shield/core';
 import { float16ToNumber, logitsToProbabilities } from './activation.js';
 import type { LoadedClassifier } from './classifier-loader.js';
 import { toModelError } from './model-errors.js';
@@ -104,16 +103,16 @@ export async function classifyEncodings(model: LoadedClassifier, encodings: read
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const results: number[][] = new Array<number[]>(encodings.length);
   for (const batch of bucketByLength(encodings.map((encoding) => encoding.ids.length), batchSize)) {
-    throwIfAborted(options.signal);
+    throwIfAborted(options.signal, 'scan');
     const feeds = feedsFor(model, batch.map((index) => encodings[index]!));
     let outputs: Record<string, TensorV1>;
     try {
       outputs = await model.session.run(feeds, options.signal ? { signal: options.signal } : undefined);
     } catch (error) {
-      throwIfAborted(options.signal);
+      throwIfAborted(options.signal, 'scan');
       throw toModelError(error, 'run', model.modelId);
     }
-    throwIfAborted(options.signal);
+    throwIfAborted(options.signal, 'scan');
     const rows = logitRows(model, outputs, batch.length);
     batch.forEach((index, row) => {
       results[index] = logitsToProbabilities(rows[row]!, model.problemType);

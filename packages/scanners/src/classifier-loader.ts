@@ -1,6 +1,7 @@
 import {
   InvalidModelError,
   parseClassifierConfig,
+  raceAbort,
   type InferenceRuntimeV1,
   type InferenceSessionV1,
   type LlmShieldError,
@@ -9,7 +10,6 @@ import {
   type ProblemType,
 } from '@llm-shield/core';
 import { createTokenizer, type Tokenizer } from '@llm-shield/tokenizer';
-import { raceAbort } from './abort.js';
 import type { ResolvedModelOptions } from './model-options.js';
 import { toModelError } from './model-errors.js';
 
@@ -160,7 +160,7 @@ export function acquireClassifier(model: ResolvedModelOptions, signal?: AbortSig
   }
   const key = modelKey(model);
   const entry = entries.get(key);
-  if (entry?.promise) return raceAbort(entry.promise, signal);
+  if (entry?.promise) return raceAbort(entry.promise, signal, 'scan');
   if (entry?.failure && now() < entry.failure.retryAt) return Promise.reject(entry.failure.error);
   const map = entries;
   const promise: Promise<LoadedClassifier> = loadClassifier(model).then(
@@ -176,7 +176,7 @@ export function acquireClassifier(model: ResolvedModelOptions, signal?: AbortSig
   );
   promise.catch(() => undefined);
   map.set(key, { promise, ...(entry?.failure ? { failure: entry.failure } : {}) });
-  return raceAbort(promise, signal);
+  return raceAbort(promise, signal, 'scan');
 }
 
 /** The remembered error of the last failed load of `model`, if its load failed and was not retried successfully. */

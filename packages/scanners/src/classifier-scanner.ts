@@ -2,12 +2,12 @@ import {
   createScanResult,
   InvalidInputError,
   ModelUnavailableError,
+  throwIfAborted,
   type Finding,
   type ProblemType,
   type ScanResultV1,
   type TextSpan,
 } from '@llm-shield/core';
-import { throwIfAborted } from './abort.js';
 import { classifyEncodings } from './classifier-inference.js';
 import { acquireClassifier, type LoadedClassifier } from './classifier-loader.js';
 import { splitForModel, type TextPart } from './long-input.js';
@@ -115,7 +115,7 @@ export class ClassifierEngine {
     if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string')) {
       throw new InvalidInputError(`${this.spec.name}: scanMany expects an array of strings.`);
     }
-    throwIfAborted(signal);
+    throwIfAborted(signal, 'scan');
     const results: ScanResultV1[] = new Array<ScanResultV1>(texts.length);
     const pending: PendingText[] = [];
     texts.forEach((text, index) => {
@@ -201,7 +201,7 @@ export class ClassifierEngine {
       const loaded = await acquireClassifier(model, signal);
       const read = this.reader(loaded);
       const splits = pending.map(({ text }) => {
-        throwIfAborted(signal);
+        throwIfAborted(signal, 'scan');
         const prepared = this.spec.preprocess?.(text);
         const split = splitForModel(prepared ? prepared.text : text, loaded.tokenizer, config.longInput);
         if (prepared) {
@@ -220,7 +220,7 @@ export class ClassifierEngine {
       });
     } catch (error) {
       if (isAbort(error, signal)) {
-        throwIfAborted(signal);
+        throwIfAborted(signal, 'scan');
         throw error;
       }
       const typed = toModelError(error, 'run', model.id);

@@ -1,4 +1,4 @@
-import { AbortedError } from '@llm-shield/core';
+import { AbortedError } from './errors.js';
 import { describe, expect, it } from 'vitest';
 import { raceAbort, throwIfAborted } from './abort.js';
 

@@ -1,11 +1,19 @@
 import { InferenceFailedError, type TensorDataType, type TensorV1 } from '@llm-shield/core';
-import * as ort from 'onnxruntime-node';
+import type { Tensor as OrtTensor } from 'onnxruntime-common';
 import { TYPED_ARRAY_OF, typedArrayName } from './tensor-check.js';
 
-/** Wraps a checked {@link TensorV1} in an onnxruntime tensor over the same typed array (no copy). */
-export function toOrtTensor(tensor: TensorV1): ort.Tensor {
+/** The `Tensor` class of the onnxruntime build in use (onnxruntime-node and onnxruntime-web each bundle their own). */
+export type OrtTensorConstructor = new (type: 'float32', data: Float32Array, dims: readonly number[]) => OrtTensor;
+
+/**
+ * Wraps a checked {@link TensorV1} in an onnxruntime tensor over the same typed array (no copy).
+ *
+ * @param tensor - the checked tensor
+ * @param Tensor - `ort.Tensor` of the backend that will run it (its `run` checks `instanceof` its own class)
+ */
+export function toOrtTensor(tensor: TensorV1, Tensor: OrtTensorConstructor): OrtTensor {
   // The overloads of ort.Tensor pair each type with its typed array; TensorV1 guarantees the same pairing.
-  return new ort.Tensor(tensor.type as 'float32', tensor.data as Float32Array, tensor.dims);
+  return new Tensor(tensor.type as 'float32', tensor.data as Float32Array, tensor.dims);
 }
 
 /**
@@ -13,7 +21,7 @@ export function toOrtTensor(tensor: TensorV1): ort.Tensor {
  * that arrive as `Float16Array` are viewed as `Uint16Array` bits. Types outside {@link TensorDataType} raise
  * {@link InferenceFailedError}.
  */
-export function fromOrtTensor(name: string, tensor: ort.Tensor): TensorV1 {
+export function fromOrtTensor(name: string, tensor: OrtTensor): TensorV1 {
   const type = tensor.type as TensorDataType;
   if (!Object.hasOwn(TYPED_ARRAY_OF, type)) {
     throw new InferenceFailedError(`Output "${name}" has type ${tensor.type}, which TensorV1 cannot hold.`, {

@@ -1,0 +1,3 @@
+export * from './ort-errors.js';
+export * from './ort-tensor.js';
+export * from './tensor-check.js';
