@@ -5,3 +5,4 @@ export * from './progress.js';
 export * from './registry/model-entry.js';
 export * from './registry/builtin-models.js';
 export * from './registry/model-registry.js';
+export * from './browser/index.js';

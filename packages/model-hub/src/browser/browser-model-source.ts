@@ -1,0 +1,80 @@
+import {
+  AbortedError,
+  InvalidConfigError,
+  InvalidModelError,
+  LlmShieldError,
+  ModelUnavailableError,
+  type ModelFilesV1,
+  type ModelSourceV1,
+  type ModelVariant,
+} from '@llm-shield/core';
+import type { ProgressCallback } from '../progress.js';
+import { createBrowserModelHub, type BrowserModelHub, type BrowserModelHubOptions, type BrowserPulledModel } from './browser-model-hub.js';
+
+/** Options of {@link createBrowserModelSource}: those of {@link createBrowserModelHub} plus defaults for each resolve. */
+export interface BrowserModelSourceOptions extends BrowserModelHubOptions {
+  /** Variant when `resolve` names none (default: the first the model has of fp32, fp16, int8, quantized). */
+  variant?: ModelVariant;
+  /** Progress of downloads started by `resolve`. */
+  onProgress?: ProgressCallback;
+}
+
+/** A {@link ModelSourceV1} over the Hub and the browser cache, with the {@link BrowserModelHub} it uses. */
+export interface BrowserModelSource extends ModelSourceV1 {
+  readonly hub: BrowserModelHub;
+}
+
+/**
+ * A model source for browsers: returns verified files from the browser cache (OPFS or the Cache API), downloading
+ * what is missing unless offline; a pinned commit already cached is served without any request. Each file's `read()`
+ * returns its cached bytes; files have no `path`. As in Node's `createHubModelSource`, failures to obtain the model
+ * (offline and not cached, no network, 401/403, 404, checksum, quota, interrupted) reject with `ModelUnavailableError`
+ * whose `cause` is the specific typed error and whose `details.causeCode` is its code; `InvalidConfigError` (unknown
+ * model or variant) and `AbortedError` pass through. Use `source.hub.pull` for the specific errors directly.
+ */
+export function createBrowserModelSource(options: BrowserModelSourceOptions = {}): BrowserModelSource {
+  const hub = createBrowserModelHub(options);
+  return {
+    specificationVersion: 'v1',
+    hub,
+    async resolve(modelId, resolveOptions = {}) {
+      const variant = resolveOptions.variant ?? options.variant;
+      try {
+        const pulled = await hub.pull(modelId, {
+          ...(variant === undefined ? {} : { variant }),
+          ...(resolveOptions.signal === undefined ? {} : { signal: resolveOptions.signal }),
+          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+        });
+        return browserModelFiles(pulled);
+      } catch (error) {
+        if (
+          ModelUnavailableError.isInstance(error) ||
+          InvalidModelError.isInstance(error) ||
+          InvalidConfigError.isInstance(error) ||
+          AbortedError.isInstance(error)
+        ) {
+          throw error;
+        }
+        const typed = LlmShieldError.isInstance(error);
+        throw new ModelUnavailableError(typed ? error.message : `Model ${modelId} could not be obtained: ${String(error)}`, {
+          cause: error,
+          details: { ...(typed ? error.details : {}), modelId, causeCode: typed ? error.code : undefined },
+        });
+      }
+    },
+  };
+}
+
+/** The {@link ModelFilesV1} of a model in the browser cache: `read()` only, no `path`. */
+export function browserModelFiles(pulled: BrowserPulledModel): ModelFilesV1 {
+  const file = (f: { read(): Promise<Uint8Array> }) => ({ read: () => f.read() });
+  return {
+    modelId: pulled.modelId,
+    revision: pulled.commit,
+    variant: pulled.variant,
+    model: file(pulled.files.model),
+    tokenizer: file(pulled.files.tokenizer),
+    ...(pulled.files.tokenizerConfig ? { tokenizerConfig: file(pulled.files.tokenizerConfig) } : {}),
+    config: file(pulled.files.config),
+  };
+}

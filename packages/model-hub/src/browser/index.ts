@@ -1,0 +1,12 @@
+export * from './browser-model-hub.js';
+export * from './browser-model-source.js';
+export * from './cache-api-store.js';
+export * from './cached-models.js';
+export * from './memory-store.js';
+export * from './model-store.js';
+export * from './open-store.js';
+export * from './opfs-store.js';
+export * from './sha256.js';
+export type { SnapshotManifest, StoredFileRecord } from './snapshot-manifest.js';
+export { browserCacheKeys } from './store-keys.js';
+export type { BrowserHashAlgorithm, ExpectedFile } from './stream-hasher.js';
