@@ -22,8 +22,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 /** Largest allowed absolute difference between logits of two backends, or a backend and Python. */
 export const TOLERANCE = 1e-4;
 
-/** The fixture models, in `models/fixtures/<name>/`. */
-export const FIXTURE_NAMES = ['tiny-roberta-sentiment', 'tiny-roberta-toxicity', 'tiny-bert-injection'] as const;
+/** The fixture models, in `models/fixtures/<name>/` (RoBERTa ×2, BERT with token_type_ids, DeBERTa-v2 with disentangled attention). */
+export const FIXTURE_NAMES = ['tiny-roberta-sentiment', 'tiny-roberta-toxicity', 'tiny-bert-injection', 'tiny-deberta-injection'] as const;
 
 /** One fixture's name. */
 export type FixtureName = (typeof FIXTURE_NAMES)[number];

@@ -1,11 +1,13 @@
 /**
  * The browser test's page (built by Vite in browser.test.ts): tokenizes texts with @llm-shield/tokenizer and runs
- * a fixture model with @llm-shield/runtime-web on WASM, then hands ids and logits back to the test.
+ * a fixture model with @llm-shield/runtime-web on WASM, then hands ids and logits back to the test; and runs the ML
+ * scanners of @llm-shield/scanners on the same runtime (`scanFixture`, see scan-fixture.ts).
  */
 import type { TensorV1 } from '@llm-shield/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test page only: tokenizes text the way an app would
 import { createTokenizer } from '@llm-shield/tokenizer';
 import { createWebRuntime } from '../../src/index.js';
+import { createScanFixture } from './scan-fixture.js';
 
 /** What the page returns for one fixture. */
 export interface PageResult {
@@ -66,4 +68,5 @@ async function runFixture(name: string, texts: string[], padId: number): Promise
 }
 
 (globalThis as { runFixture?: typeof runFixture }).runFixture = runFixture;
+(globalThis as { scanFixture?: ReturnType<typeof createScanFixture> }).scanFixture = createScanFixture(runtime);
 document.getElementById('status')!.textContent = 'ready';
