@@ -27,7 +27,8 @@ export default [
             { sourceTag: 'scope:feature', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature'] },
             { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:contract', 'scope:adapter-support'] },
             { sourceTag: 'scope:adapter-support', onlyDependOnLibsWithTags: ['scope:contract'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter'] },
+            { sourceTag: 'scope:data', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data'] },
             { sourceTag: 'platform:neutral', onlyDependOnLibsWithTags: ['platform:neutral'] },
             { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:web'] },
             { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:node'] },
@@ -38,7 +39,7 @@ export default [
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts'],
+    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts', 'packages/models-embedded/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Platform-neutral packages run in browsers: no node: imports.' }] }],

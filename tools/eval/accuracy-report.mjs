@@ -39,10 +39,16 @@ const { evaluateFromArgs, DETECTORS_BY_TASK } = await import(cliDist);
 const ds = (path) => join(datasetsDir, path);
 
 /**
- * Extra rows: the sentiment analyser with the symmetric neutral band 0.4, the label rule chosen on the pre-2017
+ * Extra rows: the embedded models (`--detection-mode ml`: the model decides; `hybrid`: the rule-based detector
+ * decides when the model runs), and the sentiment analyser with the symmetric neutral band 0.4, the label rule chosen on the pre-2017
  * SemEval tweets (DEV) for accuracy, next to its default rule, chosen on the same DEV for macro-recall.
  */
-const EXTRA_RUNS = { sentiment: ['llm-shield --threshold 0.4'] };
+const EMBEDDED_RUNS = ['llm-shield --detection-mode ml', 'llm-shield --detection-mode hybrid'];
+const EXTRA_RUNS = {
+  'prompt-injection': EMBEDDED_RUNS,
+  toxicity: EMBEDDED_RUNS,
+  sentiment: ['llm-shield --threshold 0.4', ...EMBEDDED_RUNS],
+};
 
 /** The evaluations: one table row per (set, detector). */
 const SETS = [

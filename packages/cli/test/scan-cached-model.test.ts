@@ -47,19 +47,21 @@ describe.skipIf(!existsSync(fixture))('llm-shield scan with a production model a
     expect(human.stdout()).toMatch(/ml \(cardiffnlp\/twitter-roberta-base-sentiment-latest\/int8\)/);
   });
 
-  it('uses the rule-based detector when nothing is cached or --detection-mode heuristic is given', async () => {
+  it('uses the embedded model (hybrid) when nothing is cached, and only the rules with --detection-mode heuristic', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'llm-shield-cache-'));
     caches.push(empty);
     const io = memoryIo();
     io.io.env = { LLM_SHIELD_HUB_CACHE: empty };
-    await main(['scan', '--scanners', 'Sentiment', '--json', 'What a lovely day'], io.io);
-    expect(JSON.parse(io.stdout()).runs[0].result.method).toBe('heuristic');
+    await main(['scan', '--scanners', 'Sentiment', '--json', 'I hate this awful, terrible day'], io.io);
+    const embedded = JSON.parse(io.stdout()).runs[0].result;
+    expect(embedded.method).toBe('hybrid');
+    expect(embedded.model).toEqual({ id: 'llm-shield/sentiment', variant: 'int8' });
 
     const cache = cacheWithSentimentModel();
     caches.push(cache);
     const forced = memoryIo();
     forced.io.env = { LLM_SHIELD_HUB_CACHE: cache };
-    await main(['scan', '--scanners', 'Sentiment', '--detection-mode', 'heuristic', '--json', 'What a lovely day'], forced.io);
+    await main(['scan', '--scanners', 'Sentiment', '--detection-mode', 'heuristic', '--json', 'I hate this awful, terrible day'], forced.io);
     expect(JSON.parse(forced.stdout()).runs[0].result.method).toBe('heuristic');
   });
 });

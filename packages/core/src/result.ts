@@ -63,6 +63,11 @@ export interface ScanResultV1 {
   model?: { id: string; variant?: string };
   /** For long input split into parts: which part decided the verdict, as a span of the input. */
   decidingPart?: TextSpan;
+  /**
+   * What the rule-based detector saw, reported beside a model's verdict (`ml` and `hybrid`) as its explanation:
+   * its score and findings with matched spans. It does not change `valid`.
+   */
+  heuristic?: { score: number; findings: Finding[] };
 }
 
 /** Fields a scanner supplies; {@link createScanResult} derives the rest. */
@@ -76,6 +81,7 @@ export interface ScanResultInit {
   fallbackReason?: string;
   model?: { id: string; variant?: string };
   decidingPart?: TextSpan;
+  heuristic?: { score: number; findings: Finding[] };
   /** Override the validity rule (default: `score <= threshold`). */
   valid?: boolean;
 }
@@ -100,6 +106,7 @@ export function createScanResult(init: ScanResultInit): ScanResultV1 {
   if (init.fallbackReason !== undefined) result.fallbackReason = init.fallbackReason;
   if (init.model !== undefined) result.model = init.model;
   if (init.decidingPart !== undefined) result.decidingPart = init.decidingPart;
+  if (init.heuristic !== undefined) result.heuristic = init.heuristic;
   return result;
 }
 

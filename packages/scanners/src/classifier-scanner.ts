@@ -79,7 +79,10 @@ export const NO_MODEL_REASON = 'no model is configured for this scanner, so the 
 interface PendingText {
   index: number;
   text: string;
+  /** The heuristic's verdict when it gated the model (`hybrid`). */
   heuristic?: HeuristicVerdict;
+  /** The heuristic's verdict kept only as the explanation of a model's answer (`ml` with `explain`). */
+  explanation?: HeuristicVerdict;
 }
 
 /**
@@ -148,7 +151,7 @@ export class ClassifierEngine {
         pending.push({ index, text, heuristic });
         return;
       }
-      pending.push({ index, text });
+      pending.push(config.explain ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
     });
     if (pending.length > 0) await this.runModel(pending, results, signal);
     return results;
@@ -226,7 +229,7 @@ export class ClassifierEngine {
       const typed = toModelError(error, 'run', model.id);
       if (!config.useFallback) throw typed;
       for (const item of pending) {
-        results[item.index] = this.fallbackResult(item.text, item.heuristic ?? this.spec.heuristic(item.text), typed.message);
+        results[item.index] = this.fallbackResult(item.text, item.heuristic ?? item.explanation ?? this.spec.heuristic(item.text), typed.message);
       }
     }
   }
@@ -249,6 +252,7 @@ export class ClassifierEngine {
     const modelFindings = verdict.findings.map((finding) => ({ ...finding, spans: decidingPart ? [{ ...decidingPart }] : [] }));
     const categories = new Set(modelFindings.map((finding) => finding.category));
     const heuristicFindings = (item.heuristic?.findings ?? []).filter((finding) => !categories.has(finding.category));
+    const seen = item.heuristic ?? item.explanation;
     const result = createScanResult({
       score: verdict.score,
       threshold,
@@ -256,6 +260,7 @@ export class ClassifierEngine {
       sanitizedText: item.text,
       findings: [...modelFindings, ...heuristicFindings],
       model: { id: loaded.modelId, variant: loaded.variant },
+      ...(seen ? { heuristic: { score: seen.score, findings: seen.findings } } : {}),
       ...(decidingPart ? { decidingPart } : {}),
       ...(verdict.valid ? { valid: verdict.valid(threshold) } : {}),
     });

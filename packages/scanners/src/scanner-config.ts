@@ -50,6 +50,11 @@ export interface ClassifierScannerConfig {
   /** Sequences per inference call in `scanMany` and for multi-part texts (default {@link DEFAULT_BATCH_SIZE}, 8). */
   batchSize?: number;
   /**
+   * When a model answers (`ml`), also run the rule-based detector and report what it saw in `result.heuristic`,
+   * as the explanation of the verdict (default `true`). It never changes the verdict; `false` saves its time.
+   */
+  explain?: boolean;
+  /**
    * LRU + TTL cache of results, used by `scan` and `scanMany` (default off). `true` takes the defaults
    * (1,000 entries, 5 minutes); see {@link ResultCacheOptions}.
    */
@@ -67,6 +72,7 @@ export interface ResolvedClassifierConfig {
   longInput: ResolvedLongInput;
   hybridGate: number;
   batchSize: number;
+  explain: boolean;
   /** Absent when caching is off. */
   cache?: ResolvedCacheOptions;
 }
@@ -108,6 +114,7 @@ export const CLASSIFIER_CONFIG_KEYS = [
   'longInput',
   'hybridGate',
   'batchSize',
+  'explain',
   'cache',
 ] as const;
 
@@ -145,6 +152,9 @@ export function resolveClassifierConfig(
     });
   }
   const cache = resolveCacheOptions(scanner, config.cache);
+  if (config.explain !== undefined && typeof config.explain !== 'boolean') {
+    throw new InvalidConfigError(`${scanner}: explain must be a boolean.`, { details: { scanner, field: 'explain' } });
+  }
   return {
     mode,
     useFallback: config.useFallback ?? true,
@@ -153,6 +163,7 @@ export function resolveClassifierConfig(
     longInput: resolveLongInput(scanner, config.longInput),
     hybridGate: assertNumberInRange(scanner, 'hybridGate', config.hybridGate ?? defaults.hybridGate, 0, 1),
     batchSize,
+    explain: config.explain ?? true,
     ...(model ? { model } : {}),
     ...(cache ? { cache } : {}),
   };

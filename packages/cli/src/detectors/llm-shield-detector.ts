@@ -1,6 +1,10 @@
-import { scanPrompt, type InputScannerV1, type ScanResultV1 } from '@llm-shield/core';
+import { fileURLToPath } from 'node:url';
+import { scanPrompt, type InferenceRuntimeV1, type InputScannerV1, type ScanResultV1 } from '@llm-shield/core';
+import { createLocalFolderModelSource } from '@llm-shield/model-hub/node';
+import { EMBEDDED_MODELS, embeddedModelUrl } from '@llm-shield/models-embedded';
+import { createNodeRuntime } from '@llm-shield/runtime-node';
 import { analyzeSentiment, DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD } from '@llm-shield/heuristics';
-import { createInputScanner, type DetectionMode } from '@llm-shield/scanners';
+import { createInputScanner, type ClassifierModelOptions, type DetectionMode } from '@llm-shield/scanners';
 import type { EvalTask } from '../eval/task.js';
 import { polarityToClass, type BinaryDetector, type SentimentDetector } from './detector.js';
 
@@ -15,6 +19,22 @@ export interface LlmShieldDetectorOptions {
   /** Scanner mode (default: the scanner's, `heuristic` in this release). */
   mode?: DetectionMode | undefined;
 }
+
+/**
+ * The embedded model of a task (shipped in `@llm-shield/models-embedded`, int8) with one shared onnxruntime-node
+ * runtime, for `--detection-mode ml|hybrid`; its calibrated threshold is used unless `--threshold` is given.
+ */
+function embeddedModelFor(task: EvalTask): { model: ClassifierModelOptions; threshold: number | null } {
+  const embedded = EMBEDDED_MODELS[task];
+  const folder = fileURLToPath(embeddedModelUrl(`${embedded.name}/`));
+  sharedRuntime ??= createNodeRuntime();
+  return {
+    model: { source: createLocalFolderModelSource(folder), runtime: sharedRuntime, id: `llm-shield/${embedded.name}`, variant: embedded.files.int8 ? 'int8' : 'fp32' },
+    threshold: embedded.threshold,
+  };
+}
+
+let sharedRuntime: InferenceRuntimeV1 | undefined;
 
 async function scanOne(scanner: InputScannerV1, text: string): Promise<ScanResultV1> {
   const pipeline = await scanPrompt([scanner], text);
@@ -32,7 +52,12 @@ async function scanOne(scanner: InputScannerV1, text: string): Promise<ScanResul
  * @param options - threshold and mode
  */
 export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetectorOptions = {}): BinaryDetector | SentimentDetector {
-  const mode = options.mode === undefined ? {} : { mode: options.mode };
+  const withModel = options.mode === 'ml' || options.mode === 'hybrid' ? embeddedModelFor(task) : undefined;
+  const mode = {
+    ...(options.mode === undefined ? {} : { mode: options.mode }),
+    ...(withModel ? { model: withModel.model, explain: false } : {}),
+  };
+  const modelLabel = withModel ? `, embedded model ${withModel.model.id}/${withModel.model.variant}` : '';
   if (task === 'sentiment') {
     const scanner = createInputScanner('Sentiment', mode);
     const band = options.threshold;
@@ -43,7 +68,7 @@ export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetect
     return {
       kind: 'sentiment',
       name: 'llm-shield',
-      description: `@llm-shield/scanners Sentiment (${options.mode ?? 'heuristic'}), ${rule}`,
+      description: `@llm-shield/scanners Sentiment (${options.mode ?? 'heuristic'}${modelLabel}), ${rule}`,
       threshold: band ?? null,
       async predict(text) {
         const result = await scanOne(scanner, text);
@@ -58,12 +83,13 @@ export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetect
     };
   }
   const name = task === 'prompt-injection' ? 'PromptInjection' : 'Toxicity';
-  const scanner = createInputScanner(name, { ...mode, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) });
+  const threshold0 = options.threshold ?? withModel?.threshold ?? undefined;
+  const scanner = createInputScanner(name, { ...mode, ...(threshold0 === undefined ? {} : { threshold: threshold0 }) });
   const threshold = (scanner as { config?: { threshold?: number } }).config?.threshold ?? options.threshold ?? null;
   return {
     kind: 'binary',
     name: 'llm-shield',
-    description: `@llm-shield/scanners ${name} (${options.mode ?? 'heuristic'})${threshold === null ? '' : `, threshold ${threshold}`}`,
+    description: `@llm-shield/scanners ${name} (${options.mode ?? 'heuristic'}${modelLabel})${threshold === null ? '' : `, threshold ${threshold}`}`,
     threshold,
     async predict(text) {
       const result = await scanOne(scanner, text);

@@ -86,6 +86,10 @@ export function formatScanResult(result: PipelineResult, options: FormatScanOpti
     lines.push(`${mark} ${run.id}  ${comparison(r)} · ${r.method}${model}${severity} · ${run.durationMs.toFixed(1)} ms`);
     if (r.fallbackReason) lines.push(paint('33', `    fallback: ${r.fallbackReason}`));
     lines.push(...findingLines(r.findings, options.maxFindings ?? 5, options.maxSpans ?? 3));
+    if (r.method === 'ml' && r.heuristic && r.heuristic.findings.length > 0) {
+      lines.push(paint('2', `    rule-based detector (explanation, score ${r.heuristic.score.toFixed(2)}):`));
+      lines.push(...findingLines(r.heuristic.findings, options.maxFindings ?? 5, options.maxSpans ?? 3).map((line) => `  ${line}`));
+    }
     if (!r.valid || r.findings.length === 0) lines.push(paint('2', `    ${r.explanation}`));
   }
   return `${lines.join('\n')}\n`;

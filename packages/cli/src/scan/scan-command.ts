@@ -2,7 +2,6 @@ import { scanOutput, scanPrompt, type PipelineOptions } from '@llm-shield/core';
 import {
   createInputScanner,
   createOutputScanner,
-  type ClassifierModelOptions,
   type InputScannerName,
   type OutputScannerName,
 } from '@llm-shield/scanners';
@@ -11,15 +10,15 @@ import { SCAN_HELP } from '../help.js';
 import { formatScanResult } from './format-scan-result.js';
 import { readScanInput } from './read-input.js';
 import { parseScanArgs, type ScanArgs } from './scan-args.js';
-import { scanModels } from './scan-models.js';
+import { scanModels, type ScanModel } from './scan-models.js';
 
-function scannerConfig(args: ScanArgs, name: string, models: Map<string, ClassifierModelOptions>) {
-  const threshold = args.thresholds.get(name);
-  const model = models.get(name);
+function scannerConfig(args: ScanArgs, name: string, models: Map<string, ScanModel>) {
+  const found = models.get(name);
+  const threshold = args.thresholds.get(name) ?? found?.threshold;
   return {
     ...(threshold === undefined ? {} : { threshold }),
-    ...(args.detectionMode === undefined ? {} : { mode: args.detectionMode }),
-    ...(model === undefined ? {} : { model }),
+    ...((args.detectionMode ?? found?.mode) === undefined ? {} : { mode: args.detectionMode ?? found?.mode }),
+    ...(found === undefined ? {} : { model: found.model }),
   };
 }
 

@@ -1,0 +1,111 @@
+/**
+ * Manifest of the compact classifiers shipped in this package's `models/` folder (trained from scratch by
+ * `tools/train`). Pure data: no I/O, safe in browsers. File paths are relative to the package's `models/`
+ * folder; values mirror each model's `metrics.json` and model card (`models/<name>/README.md`).
+ */
+
+/** Task an embedded model performs. */
+export type EmbeddedModelTask = 'prompt-injection' | 'toxicity' | 'sentiment';
+
+/** Files of one embedded model, relative to the package's `models/` folder. */
+export interface EmbeddedModelFiles {
+  /** fp32 ONNX graph. */
+  readonly fp32: string;
+  /** int8 (dynamic, per-channel) ONNX graph, when it keeps accuracy. */
+  readonly int8?: string;
+  readonly tokenizer: string;
+  readonly tokenizerConfig: string;
+  readonly config: string;
+  readonly card: string;
+  readonly metrics: string;
+}
+
+/** A dev-split metric recorded in the model card (for accuracy regression tests). */
+export interface EmbeddedDevMetric {
+  readonly name: 'f1' | 'macro_recall';
+  readonly value: number;
+}
+
+/** One shipped model. */
+export interface EmbeddedModel {
+  readonly name: EmbeddedModelTask;
+  readonly task: EmbeddedModelTask;
+  /** Labels in `id2label` order. */
+  readonly labels: readonly string[];
+  readonly problemType: 'single_label_classification' | 'multi_label_classification';
+  /** Default decision threshold on the positive/any-label probability; `null` = argmax (sentiment). */
+  readonly threshold: number | null;
+  /** Truncation length (`model_max_length`). */
+  readonly maxLength: number;
+  /** SPDX id, or a `LicenseRef-` marker when a training set's licence is unverified or research-only. */
+  readonly license: string;
+  readonly files: EmbeddedModelFiles;
+  /** Metric on the seeded dev split, as recorded in `metrics.json`. */
+  readonly dev: EmbeddedDevMetric;
+}
+
+function files(name: EmbeddedModelTask): EmbeddedModelFiles {
+  return {
+    fp32: `${name}/model.onnx`,
+    int8: `${name}/model_int8.onnx`,
+    tokenizer: `${name}/tokenizer.json`,
+    tokenizerConfig: `${name}/tokenizer_config.json`,
+    config: `${name}/config.json`,
+    card: `${name}/README.md`,
+    metrics: `${name}/metrics.json`,
+  };
+}
+
+export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>> = {
+  'prompt-injection': {
+    name: 'prompt-injection',
+    task: 'prompt-injection',
+    labels: ['BENIGN', 'INJECTION'],
+    problemType: 'single_label_classification',
+    // Calibrated on dev: smallest threshold with <= 1% FPR on the dev benign rows, floored at 0.5.
+    threshold: 0.5,
+    maxLength: 512,
+    // Trained on deepset/prompt-injections, whose licence is unverified (reportedly Apache-2.0).
+    license: 'LicenseRef-unverified-data',
+    files: files('prompt-injection'),
+    dev: { name: 'f1', value: 0.9268 },
+  },
+  toxicity: {
+    name: 'toxicity',
+    task: 'toxicity',
+    labels: ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'],
+    problemType: 'multi_label_classification',
+    // A text is toxic when any label's sigmoid >= threshold (best F1 on dev).
+    threshold: 0.57,
+    maxLength: 256,
+    // Trained partly on TweetEval offensive (no explicit licence: research use).
+    license: 'LicenseRef-research-only',
+    files: files('toxicity'),
+    dev: { name: 'f1', value: 0.9291 },
+  },
+  sentiment: {
+    name: 'sentiment',
+    task: 'sentiment',
+    labels: ['negative', 'neutral', 'positive'],
+    problemType: 'single_label_classification',
+    threshold: null,
+    maxLength: 128,
+    // SemEval tweets: no explicit licence (research use); no permissive sentiment data was available.
+    license: 'LicenseRef-research-only',
+    files: files('sentiment'),
+    dev: { name: 'macro_recall', value: 0.6659 },
+  },
+};
+
+/** The shipped models, in a stable order. */
+export const EMBEDDED_MODEL_LIST: readonly EmbeddedModel[] = [
+  EMBEDDED_MODELS['prompt-injection'],
+  EMBEDDED_MODELS.toxicity,
+  EMBEDDED_MODELS.sentiment,
+];
+
+/** The embedded model for a task. */
+export function embeddedModel(task: EmbeddedModelTask): EmbeddedModel {
+  return EMBEDDED_MODELS[task];
+}
+export * from './model-url.js';

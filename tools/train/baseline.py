@@ -1,0 +1,69 @@
+"""TF-IDF (word 1-2 + char 3-5 grams) + logistic-regression baseline, trained on exactly the data the
+embedded model of the same task is trained on, calibrated on the same dev split.
+
+    tools/train/.venv/bin/python tools/train/baseline.py --task prompt-injection
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+import data
+from metrics import binary_labels, evaluate, summary
+
+OUT = Path(__file__).resolve().parent / 'out'
+
+
+def load(task: str, args) -> dict:
+    if task == 'prompt-injection':
+        return data.load_pi(use_safeguard=args.safeguard, augment_persona=args.augment_persona)
+    if task == 'toxicity':
+        return data.load_toxicity(use_tweeteval=args.tweeteval)
+    return data.load_sentiment(use_sst=args.sst)
+
+
+def run(task: str, bundle: dict, C: float = 4.0) -> dict:
+    word = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, lowercase=True, max_features=200000)
+    char = TfidfVectorizer(analyzer='char_wb', ngram_range=(3, 5), min_df=2, sublinear_tf=True, lowercase=True,
+                           max_features=300000)
+    tr = bundle['train']
+    X = hstack([word.fit_transform(tr.texts), char.fit_transform(tr.texts)]).tocsr()
+    if task == 'sentiment':
+        y = np.array(tr.labels)
+    else:
+        y = binary_labels(task, tr.labels)
+    clf = LogisticRegression(C=C, max_iter=2000, class_weight='balanced')
+    clf.fit(X, y)
+
+    def score(texts):
+        Z = hstack([word.transform(texts), char.transform(texts)]).tocsr()
+        p = clf.predict_proba(Z)
+        return p if task == 'sentiment' else p[:, 1]
+
+    return evaluate(task, score, bundle)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--task', required=True, choices=['prompt-injection', 'toxicity', 'sentiment'])
+    ap.add_argument('--safeguard', action='store_true')
+    ap.add_argument("--augment-persona", action="store_true", dest="augment_persona")
+    ap.add_argument('--tweeteval', action='store_true')
+    ap.add_argument('--sst', action='store_true')
+    ap.add_argument('--tag', default='')
+    args = ap.parse_args()
+    bundle = load(args.task, args)
+    m = run(args.task, bundle)
+    print(summary(args.task, m))
+    OUT.mkdir(exist_ok=True)
+    (OUT / f'baseline-{args.task}{args.tag}.json').write_text(json.dumps(m, indent=2))
+
+
+if __name__ == '__main__':
+    main()

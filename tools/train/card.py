@@ -1,0 +1,174 @@
+"""Writes models/<name>/README.md (the model card) from models/<name>/metrics.json.
+
+    tools/train/.venv/bin/python tools/train/card.py prompt-injection toxicity sentiment
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MODELS = ROOT / 'packages/models-embedded/models'
+
+DATA = {
+    'prompt-injection': """| source | rows used | licence |
+|---|---|---|
+| jackhhao/jailbreak-classification, balanced **train** (jailbreaks + benign OpenOrca / GPTeacher role-play) | 85% train / 15% dev | MIT |
+| deepset/prompt-injections **train** (1/3 German; 6 plain persona rows labelled 1 dropped, see policy) | 85% / 15%, weight ×4 | **unverified** (HF card reportedly Apache-2.0; the copy here is in an MIT repo) |
+| extra/gsm8k_train (1,500 sampled), self_instruct_seed, gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval | 85% / 15% | MIT / Apache-2.0 |
+| extra/dstc8_sgd_user | 85% / 15% | CC BY-SA 4.0 |
+| BIPIA email contexts and questions (benign external content) | 85% / 15% | MIT |
+| persona rewrites: benign GPTeacher/jackhhao role-play train rows re-opened as "I want you to act as …" (≤1,500) | train only | MIT (derived) |
+
+Not used for training: official test splits, `benign_prompts/*` (held out for FPR), wizardlm_testset (CC BY-NC),
+promptmap (GPL-3.0), safeguard_train (licence unknown), BIPIA attack strings (innocuous out of context).""",
+    'toxicity': """| source | rows used | licence |
+|---|---|---|
+| Jigsaw toxic comments (predibase subsets), **train** pools, all six labels | 85% train / 15% dev | CC0 (labels) / CC BY-SA 3.0 (Wikipedia text) |
+| Davidson hate/offensive tweets: hate → toxic + identity_hate, offensive → toxic (others unknown, masked), neither → all 0 | 85% / 15% | MIT |
+| TweetEval offensive (OLID) **train** → toxic (other labels masked); its **val** is in dev | all | **unknown / research use** (Twitter terms; no explicit licence) |
+
+Because TweetEval offensive has no licence, the weights are marked `LicenseRef-research-only`. Trained on the two
+permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.860 and TweetEval-offensive macro-F1
+0.63 (bag architecture), so the tweet-domain target is not reachable with permissive data alone.""",
+    'sentiment': """| source | rows used | licence |
+|---|---|---|
+| SemEval-2013…2016 Task 4A tweets (pre-2017 pool, de-duplicated by tweet id, 2017 test ids excluded) | 90% train / 10% dev | **unknown / research use** (SemEval/Twitter data, no explicit licence) |
+
+There is **no permissively licensed sentiment data** in `../shared/datasets` (SemEval, TweetEval and SST are all
+without an explicit licence), so this model is marked `LicenseRef-research-only`: do not ship it where that
+matters without clearing the data licence.""",
+}
+
+POLICY = {
+    'prompt-injection': """**Labelling policy for role-play.** A plain persona request ("I want you to act as a travel guide",
+"Imagine you are a detective…") is BENIGN, as in jackhhao and the project's heuristics. Role-play that removes
+restrictions or asks for harmful content ("DAN can do anything now", "pretend you are an evil AI…") is an
+attack. deepset labels some plain persona prompts as injections: those 6 training rows are dropped (the test
+split is left as is, which costs some deepset recall by design).""",
+    'toxicity': """**Labels.** Multi-label sigmoid over Jigsaw's six categories (`toxic, severe_toxic, obscene, threat,
+insult, identity_hate`). A text is flagged when any probability ≥ the threshold (that is how "is_bad" and
+"offensive" are scored below). Sources without a category leave it unsupervised (masked loss).""",
+    'sentiment': """**Labels.** Softmax over `negative, neutral, positive`; the prediction is the argmax. Class weights
+balance the skewed training prior (negative is 16% of the pool, 32% of the 2017 test).""",
+}
+
+USE = {
+    'prompt-injection': """**Intended use.** Offline / in-browser default for the prompt-injection scanner when no production model
+is cached: flags direct injections ("ignore previous instructions…") and in-the-wild jailbreaks.
+**Known limits.** A bag of word pieces and piece bigrams: it has no word order beyond bigrams, no
+understanding of context, and can be evaded by paraphrase, other languages (German works only partly) and
+encodings. Persona prompts in the "act as …, only reply with …" style are still flagged far more often than
+other benign prompts (see awesome-chatgpt-prompts). Indirect injections hidden inside documents were barely
+represented in training. Texts are truncated at 512 tokens.""",
+    'toxicity': """**Intended use.** Offline default for the toxicity scanner: insults, obscenity, threats, hate in English
+comments and tweets. **Known limits.** Keyword-driven; misses implicit hate and sarcasm, over-flags quoted or
+reclaimed slurs and profanity used without offence; Davidson's labels carry documented dialect bias. The
+minority categories (threat, identity_hate, severe_toxic) have few training examples: treat their individual
+probabilities as rough. English only. Texts are truncated at 256 tokens.""",
+    'sentiment': """**Intended use.** Offline default for the sentiment scanner on short English texts. **Known limits.**
+Trained on tweets only; weaker on long or formal text, negation and sarcasm; neutral vs. mildly positive is
+often confused. Texts are truncated at 128 tokens.""",
+}
+
+
+def f(x, k):
+    v = x.get(k)
+    return '–' if v is None else f'{v:.3f}'
+
+
+def metric_rows(task: str, m: dict) -> str:
+    base = m.get('baseline_tfidf_lr') or {}
+    rows = []
+    if task == 'sentiment':
+        rows.append('| split | metric | this model (fp32) | int8 | TF-IDF + LR baseline |')
+        rows.append('|---|---|---|---|---|')
+        for split, v in [('dev (not test)', m['dev'])] + list(m['test'].items()):
+            b = base.get('dev') if split.startswith('dev') else base.get('test', {}).get(split, {})
+            q = m['int8']['dev'] if split.startswith('dev') else m['int8']['test'].get(split, {})
+            for k in ['macro_recall', 'accuracy', 'macro_f1']:
+                rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} | {f(b or {}, k)} |')
+        return '\n'.join(rows)
+    rows.append(f"Threshold {m['threshold']:.2f} (calibrated on dev; baseline threshold {base.get('threshold', 0):.2f}).\n")
+    rows.append('| split | metric | this model (fp32) | int8 | TF-IDF + LR baseline |')
+    rows.append('|---|---|---|---|---|')
+    for split, v in [('dev (not test)', m['dev'])] + list(m['test'].items()):
+        b = base.get('dev') if split.startswith('dev') else base.get('test', {}).get(split, {})
+        q = m['int8']['dev'] if split.startswith('dev') else m['int8']['test'].get(split, {})
+        keys = ['f1', 'fpr'] if 'f1' in v else (['fpr'] if 'fpr' in v else ['recall'])
+        if task == 'toxicity' and 'macro_f1' in v:
+            keys = ['f1', 'macro_f1', 'fpr']
+        for k in keys:
+            rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} | {f(b or {}, k)} |')
+    return '\n'.join(rows)
+
+
+def card(name: str) -> str:
+    d = MODELS / name
+    m = json.loads((d / 'metrics.json').read_text())
+    cfg = json.loads((d / 'config.json').read_text())
+    task = m['task']
+    hp = m['hyperparameters']
+    if hp['arch'] == 'bag':
+        arch = (f"fastText-style embedding bag: {cfg['vocab_size']:,} pruned WordPiece unigram embeddings + "
+                f"{hp['buckets']:,} hashed piece-bigram buckets (bigram id = (a·1000003 + b) mod {hp['buckets']}, computed "
+                f"in the graph), dim {hp['dim']}, masked mean ‖ max pooling, dense {hp['hidden']} + ReLU, output layer")
+    else:
+        arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']}), causal convolutions of "
+                f"widths {hp['widths']} with {hp['channels']} channels each + ReLU, masked max ‖ mean pooling, dense "
+                f"{hp['hidden']} + ReLU, output layer")
+    lat = m['latency_ms']
+    sizes = m['sizes_bytes']
+    size_s = ', '.join(f'`{k}` {v / 1e6:.2f} MB' for k, v in sizes.items())
+    lat_s = ', '.join(f"{k} p50 {v['p50_ms']:.3f} ms / p99 {v['p99_ms']:.3f} ms" for k, v in lat.items())
+    return f"""# llm-shield embedded `{name}` classifier
+
+Trained from scratch by `tools/train` (no pretrained weights). Licence marker: **`{m['license']}`** (see Data).
+
+- **Task:** {task}; labels `{', '.join(m['labels'])}`; `problem_type` `{m['problem_type']}`; default threshold
+  {('%.2f' % m['threshold']) if m.get('threshold') is not None else 'argmax (none)'}.
+- **Architecture:** {arch}. Inputs `input_ids`, `attention_mask` (int64, dynamic batch × sequence) → `logits`;
+  padding never changes the result.
+- **Parameters:** {m['params']:,}.
+- **Files:** {size_s}. `model_int8.onnx` is onnxruntime dynamic quantisation (per-channel int8 MatMul/Gemm
+  weights and int8 embedding tables via Gather) and matches fp32 within 0.005 on dev.
+- **Tokenizer:** bert-base-uncased WordPiece, pruned to the pieces the training data uses (plus every
+  single-character piece), ids remapped ([PAD]=0); `model_max_length` {hp['max_len']}.
+- **Latency** (Python onnxruntime {m['versions']['onnxruntime']}, 1 thread, batch 1, 64 tokens, shared 2-core box): {lat_s}.
+
+## Data
+
+{DATA[task]}
+
+{POLICY[task]}
+
+## Metrics
+
+Measured by `tools/train/evaluate.py` on the exported ONNX through onnxruntime and the shipped
+`tokenizer.json`. Dev = seeded split of the training sources (used for model selection and threshold
+calibration); test splits were never used for training, and configurations were chosen on dev (every configuration tried is listed with its numbers in `docs/embedded-models.md`). The baseline is TF-IDF (word 1–2 +
+char 3–5 grams) + logistic regression trained on exactly the same rows (`tools/train/baseline.py`), with the
+same threshold policy.
+
+{metric_rows(task, m)}
+
+{USE[task]}
+
+## Reproduce
+
+```sh
+python3 -m venv tools/train/.venv && tools/train/.venv/bin/pip install -r tools/train/requirements.txt
+{m['command']}
+tools/train/.venv/bin/python tools/train/card.py {name}
+```
+
+Seed {hp['seed']}, torch/onnxruntime on one thread; hyperparameters: `{json.dumps({k: v for k, v in hp.items() if v is not None})}`.
+"""
+
+
+if __name__ == '__main__':
+    for n in sys.argv[1:] or ['prompt-injection', 'toxicity', 'sentiment']:
+        if (MODELS / n / 'metrics.json').exists():
+            (MODELS / n / 'README.md').write_text(card(n))
+            print('wrote', MODELS / n / 'README.md')

@@ -1,0 +1,389 @@
+"""Dataset loaders for the embedded-model training scripts.
+
+Every loader reads `../shared/datasets` (override with LLM_SHIELD_DATASETS) and returns plain Python lists.
+Official test splits are returned separately and never mixed into training; dev splits are seeded
+slices of the training data.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import random
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[2]
+DATASETS = Path(os.environ.get('LLM_SHIELD_DATASETS', ROOT.parent / 'shared' / 'datasets'))
+SEED = 13
+
+
+@dataclass
+class Split:
+    texts: list[str] = field(default_factory=list)
+    labels: list = field(default_factory=list)  # int (single-label) or list[float|None] (multi-label)
+    sources: list[str] = field(default_factory=list)
+
+    def add(self, text: str, label, source: str) -> None:
+        self.texts.append(text)
+        self.labels.append(label)
+        self.sources.append(source)
+
+    def extend(self, other: 'Split') -> None:
+        self.texts += other.texts
+        self.labels += other.labels
+        self.sources += other.sources
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
+def _jsonl(path: Path) -> list[dict]:
+    with open(path, encoding='utf-8') as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _split_indices(n: int, dev_frac: float, seed: int) -> tuple[list[int], list[int]]:
+    idx = list(range(n))
+    random.Random(seed).shuffle(idx)
+    k = int(round(n * dev_frac))
+    return idx[k:], idx[:k]
+
+
+def _norm(t: str) -> str:
+    return re.sub(r'\s+', ' ', t.strip().lower())
+
+
+# --------------------------------------------------------------------------------------------------
+# Prompt injection
+# --------------------------------------------------------------------------------------------------
+PI_LABELS = ['BENIGN', 'INJECTION']
+
+# "Plain persona request" policy: an awesome-chatgpt-style "I want you to act as a <role>" prompt with no
+# restriction-removal language is benign. deepset labels a few of those 1; they are dropped from training.
+_PERSONA_RE = re.compile(r"^\s*(i want you to act as|i want you to act like|act as an?|imagine you are|you are an?|pretend (to be|you are)|ich möchte, dass du als)", re.I)
+_JAILBREAK_RE = re.compile(
+    r"ignore|disregard|forget|no (rules|restrictions|limits|filters?|guidelines|ethics|morals?)|"
+    r"without (any )?(restrictions|limits|filters?|censorship|rules)|unfiltered|uncensored|jailbr|\bdan\b|"
+    r"developer mode|anything now|policy|policies|openai|vergiss|ignorier|system prompt|instructions|anweisung|"
+    r"evil|harm|destroy|kill|illegal|unethical|immoral|execute|print\(",
+    re.I)
+
+
+def is_plain_persona(text: str) -> bool:
+    return bool(_PERSONA_RE.search(text)) and not _JAILBREAK_RE.search(text)
+
+
+def _jackhhao(split: str) -> Split:
+    p = DATASETS / 'prompt_injection/jackhhao-jailbreak-classification/datasets/balanced' / f'jailbreak_dataset_{split}_balanced.csv'
+    df = pd.read_csv(p)
+    s = Split()
+    for t, ty in zip(df['prompt'], df['type']):
+        s.add(str(t), 1 if ty == 'jailbreak' else 0, f'jackhhao-{split}')
+    return s
+
+
+def _deepset(split: str) -> Split:
+    d = DATASETS / 'prompt_injection/deepset-prompt-injections/data/raw'
+    f = next(d.glob(f'{split}-*.parquet'))
+    df = pd.read_parquet(f)
+    s = Split()
+    for t, y in zip(df['text'], df['label']):
+        s.add(str(t), int(y), f'deepset-{split}')
+    return s
+
+
+# Benign extra/ sets whose licence allows shipping a model trained on them, and a cap per source so the
+# negatives stay varied (gsm8k alone would otherwise dominate).
+PI_BENIGN_EXTRA = {
+    'gsm8k_train.jsonl': 1500,       # MIT
+    'self_instruct_seed.jsonl': None,  # Apache-2.0
+    'gpteacher_roleplay.jsonl': None,  # MIT
+    'gpteacher_codegen.jsonl': 2000,   # MIT
+    'humaneval.jsonl': None,           # MIT
+    'dstc8_sgd_user.jsonl': None,      # CC BY-SA 4.0
+}
+# Evaluation-only benign extras (licences forbid training a shipped model on them).
+PI_BENIGN_EVAL_ONLY = ['wizardlm_testset.jsonl', 'gsm8k_test.jsonl']
+
+
+def load_pi(use_safeguard: bool = False, augment_persona: bool = False, seed: int = SEED) -> dict:
+    """Returns train/dev splits plus test sets for the prompt-injection task.
+
+    dev = seeded 15% of every training source (stratified by source), used for model selection and
+    threshold calibration. `dev_benign` is the benign part of dev (FPR calibration).
+    """
+    rng = random.Random(seed)
+    sources: list[Split] = []
+    jk = _jackhhao('train')
+    sources.append(jk)
+    ds = _deepset('train')
+    # Role-play policy: drop plain persona requests that deepset labels as injection.
+    ds_f = Split()
+    dropped = 0
+    for t, y, s in zip(ds.texts, ds.labels, ds.sources):
+        if y == 1 and is_plain_persona(t):
+            dropped += 1
+            continue
+        ds_f.add(t, y, s)
+    sources.append(ds_f)
+    for name, cap in PI_BENIGN_EXTRA.items():
+        rows = _jsonl(DATASETS / 'extra' / name)
+        rng.shuffle(rows)
+        if cap:
+            rows = rows[:cap]
+        s = Split()
+        for r in rows:
+            s.add(r['text'], 0, name.removesuffix('.jsonl'))
+        sources.append(s)
+    # BIPIA email contexts (MIT) as realistic benign external content; the attack strings are not used
+    # (out of context most of them are ordinary requests).
+    s = Split()
+    for r in _jsonl(DATASETS / 'prompt_injection/bipia-indirect/benchmark/email/train.jsonl'):
+        s.add(r['context'], 0, 'bipia-email')
+        s.add(r['question'].removeprefix('Q: '), 0, 'bipia-question')
+    sources.append(s)
+    if use_safeguard:
+        rows = _jsonl(DATASETS / 'extra/safeguard_train.jsonl')
+        s = Split()
+        for r in rows:
+            s.add(r['text'], int(r['label']), 'safeguard')
+        sources.append(s)
+
+    train, dev = Split(), Split()
+    for src in sources:
+        # stratify by label inside each source
+        for lab in (0, 1):
+            idx = [i for i, y in enumerate(src.labels) if y == lab]
+            rng.shuffle(idx)
+            k = int(round(len(idx) * 0.15))
+            for j, i in enumerate(idx):
+                (dev if j < k else train).add(src.texts[i], src.labels[i], src.sources[i])
+
+    if augment_persona:
+        aug = persona_augment(train, rng)
+        train.extend(aug)
+
+    # de-duplicate train against dev and tests (exact normalised text)
+    tests = load_pi_tests()
+    banned = set()
+    for sp in tests.values():
+        banned.update(_norm(t) for t in sp.texts)
+    banned.update(_norm(t) for t in dev.texts)
+    tr = Split()
+    seen = set()
+    for t, y, s in zip(train.texts, train.labels, train.sources):
+        k = _norm(t)
+        if k in banned or k in seen:
+            continue
+        seen.add(k)
+        tr.add(t, y, s)
+    return {'train': tr, 'dev': dev, 'tests': tests, 'dropped_persona': dropped}
+
+
+_ROLE_RE = re.compile(r"^\s*(?:imagine (?:that )?you are|you are|pretend (?:that )?you are|as)\s+(an? [^.,;:!?]{3,80}?|the [^.,;:!?]{3,80}?)[.,;:]\s+(.{10,})$", re.I | re.S)
+_OPENERS = ['I want you to act as {r}.', 'Act as {r}.', 'I want you to act like {r}.', 'Please act as {r}.',
+            'I would like you to act as {r}.', 'You will act as {r}.', 'Pretend to be {r}.', 'Take the role of {r}.']
+_SUFFIXES = ['', '', '', ' Only reply with your answer.', ' Do not write explanations.', ' Keep your reply short.',
+             ' Reply in character.', ' My first request is below.', ' Answer in a few paragraphs.']
+
+
+def persona_augment(train: 'Split', rng: random.Random, n_max: int = 1500) -> 'Split':
+    """Benign persona requests in the "I want you to act as <role>" style, rewritten from the benign
+    role-play rows of the training split (GPTeacher / jackhhao benign, MIT). Encodes the project's policy
+    that a plain persona request is benign; nothing here is taken from the held-out evaluation sets."""
+    out = Split()
+    rows = [(t, s) for t, y, s in zip(train.texts, train.labels, train.sources) if y == 0 and s in ('gpteacher_roleplay', 'jackhhao-train')]
+    rng.shuffle(rows)
+    for t, s in rows:
+        m = _ROLE_RE.match(t)
+        if not m:
+            continue
+        role, rest = m.group(1), m.group(2).strip()
+        text = rng.choice(_OPENERS).format(r=role) + ' ' + rest + rng.choice(_SUFFIXES)
+        out.add(text, 0, 'persona-augment')
+        if len(out) >= n_max:
+            break
+    return out
+
+
+def load_pi_tests() -> dict[str, Split]:
+    tests: dict[str, Split] = {}
+    tests['jackhhao-test'] = _jackhhao('test')
+    tests['deepset-test'] = _deepset('test')
+    s = Split()
+    with open(DATASETS / 'benign_prompts/alpaca-eval-805/example/outputs.json', encoding='utf-8') as f:
+        for r in json.load(f):
+            s.add(r['instruction'], 0, 'alpaca-eval-805')
+    tests['alpaca-eval-805'] = s
+    s = Split()
+    for fn in ['NQ-open.dev.jsonl', 'NQ-open.efficientqa.test.1.1.no-annotations.jsonl']:
+        for r in _jsonl(DATASETS / 'benign_prompts/nq-open/nq_open' / fn):
+            s.add(r['question'], 0, 'nq-open')
+    tests['nq-open'] = s
+    s = Split()
+    df = pd.read_csv(DATASETS / 'benign_prompts/awesome-chatgpt-prompts/prompts.csv')
+    for t in df['prompt']:
+        s.add(str(t), 0, 'awesome-chatgpt-prompts')
+    tests['awesome-chatgpt-prompts'] = s
+    # evaluation-only extras (licence forbids training on them)
+    s = Split()
+    for r in _jsonl(DATASETS / 'extra/wizardlm_testset.jsonl'):
+        s.add(r['text'], 0, 'wizardlm')
+    tests['wizardlm-testset (eval only)'] = s
+    s = Split()
+    for r in _jsonl(DATASETS / 'extra/promptmap.jsonl'):
+        s.add(r['text'], int(r['label']), 'promptmap')
+    tests['promptmap (eval only)'] = s
+    return tests
+
+
+# --------------------------------------------------------------------------------------------------
+# Toxicity
+# --------------------------------------------------------------------------------------------------
+TOX_LABELS = ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate']
+
+
+def _jigsaw(prefix: str) -> Split:
+    s = Split()
+    d = DATASETS / 'toxicity/jigsaw-predibase-subsets/data/data_pools'
+    for f in sorted(d.glob(f'{prefix}.*.csv')):
+        df = pd.read_csv(f)
+        for _, r in df.iterrows():
+            s.add(str(r['comment_text']), [float(r[c]) for c in TOX_LABELS], f'jigsaw-{prefix}')
+    return s
+
+
+def _tweeteval(task: str, split: str) -> tuple[list[str], list[int]]:
+    d = DATASETS / f'toxicity/tweeteval-{task}/datasets/{task}'
+    with open(d / f'{split}_text.txt', encoding='utf-8') as f:
+        texts = [line.rstrip('\n') for line in f]
+    with open(d / f'{split}_labels.txt', encoding='utf-8') as f:
+        labels = [int(line) for line in f if line.strip()]
+    assert len(texts) == len(labels), (task, split)
+    return texts, labels
+
+
+def load_toxicity(use_tweeteval: bool = False, seed: int = SEED) -> dict:
+    """Multi-label targets over TOX_LABELS; None = unknown for that row (masked out of the loss).
+
+    Jigsaw (CC0 / CC BY-SA 3.0) supplies all six labels. Davidson (MIT) adds tweets: hate speech ->
+    toxic + identity_hate, offensive -> toxic (others unknown), neither -> all zero.
+    TweetEval offensive (licence unknown) is only used with use_tweeteval=True.
+    """
+    rng = random.Random(seed)
+    jig = _jigsaw('train')
+    train, dev = Split(), Split()
+    tr_i, dv_i = _split_indices(len(jig), 0.15, seed)
+    for i in tr_i:
+        train.add(jig.texts[i], jig.labels[i], jig.sources[i])
+    for i in dv_i:
+        dev.add(jig.texts[i], jig.labels[i], jig.sources[i])
+    df = pd.read_csv(DATASETS / 'toxicity/davidson-hate-offensive/data/labeled_data.csv')
+    dav = Split()
+    for t, c in zip(df['tweet'], df['class']):
+        if c == 0:
+            lab = [1.0, None, None, None, None, 1.0]
+        elif c == 1:
+            lab = [1.0, None, None, None, None, None]
+        else:
+            lab = [0.0] * 6
+        dav.add(str(t), lab, 'davidson')
+    tr_i, dv_i = _split_indices(len(dav), 0.15, seed)
+    for i in tr_i:
+        train.add(dav.texts[i], dav.labels[i], dav.sources[i])
+    for i in dv_i:
+        dev.add(dav.texts[i], dav.labels[i], dav.sources[i])
+    if use_tweeteval:
+        t, y = _tweeteval('offensive', 'train')
+        for a, b in zip(t, y):
+            train.add(a, [float(b), None, None, None, None, None], 'tweeteval-offensive')
+        t, y = _tweeteval('offensive', 'val')
+        for a, b in zip(t, y):
+            dev.add(a, [float(b), None, None, None, None, None], 'tweeteval-offensive-val')
+    tests: dict[str, Split] = {}
+    tests['jigsaw-test'] = _jigsaw('test')
+    t, y = _tweeteval('offensive', 'test')
+    s = Split()
+    for a, b in zip(t, y):
+        s.add(a, b, 'tweeteval-offensive-test')
+    tests['tweeteval-offensive-test'] = s
+    # TweetEval offensive val as an extra, non-test check of the tweet domain (not used in training
+    # unless use_tweeteval=True)
+    t, y = _tweeteval('offensive', 'val')
+    s = Split()
+    for a, b in zip(t, y):
+        s.add(a, b, 'tweeteval-offensive-val')
+    tests['tweeteval-offensive-val'] = s
+    return {'train': train, 'dev': dev, 'tests': tests}
+
+
+# --------------------------------------------------------------------------------------------------
+# Sentiment
+# --------------------------------------------------------------------------------------------------
+SENT_LABELS = ['negative', 'neutral', 'positive']
+_SENT_ID = {k: i for i, k in enumerate(SENT_LABELS)}
+
+
+def _semeval_tsv(path: Path) -> list[tuple[str, str, str]]:
+    rows = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            parts = line.rstrip('\n').split('\t')
+            if len(parts) < 3:
+                continue
+            tid, lab, text = parts[0], parts[1], '\t'.join(parts[2:]).strip()
+            if lab not in _SENT_ID:
+                continue
+            rows.append((tid, lab, text))
+    return rows
+
+
+def load_sentiment(use_sst: bool = False, seed: int = SEED) -> dict:
+    d = DATASETS / 'sentiment/semeval2017-task4a/dataset/Subtask_A'
+    pool: dict[str, tuple[str, str]] = {}
+    for f in sorted((d / 'downloaded').glob('twitter-20*.tsv')):
+        for tid, lab, text in _semeval_tsv(f):
+            pool.setdefault(tid, (lab, text))
+    test_rows = _semeval_tsv(d / 'gold/SemEval2017-task4-test.subtask-A.english.txt')
+    test_ids = {r[0] for r in test_rows}
+    ids = sorted(k for k in pool if k not in test_ids)
+    tr_i, dv_i = _split_indices(len(ids), 0.1, seed)
+    train, dev = Split(), Split()
+    for i in tr_i:
+        lab, text = pool[ids[i]]
+        train.add(text, _SENT_ID[lab], 'semeval-pre2017')
+    for i in dv_i:
+        lab, text = pool[ids[i]]
+        dev.add(text, _SENT_ID[lab], 'semeval-pre2017')
+    if use_sst:
+        for line in open(DATASETS / 'sentiment/sst5-stanford-trees/trees/train.txt', encoding='utf-8'):
+            lab = int(line[1])
+            words = re.findall(r'\(\d ([^()]+)\)', line)
+            text = ' '.join(words).replace('-LRB-', '(').replace('-RRB-', ')')
+            train.add(text, 0 if lab < 2 else (1 if lab == 2 else 2), 'sst5-train')
+    tests = {}
+    s = Split()
+    for tid, lab, text in test_rows:
+        s.add(text, _SENT_ID[lab], 'semeval2017-test')
+    tests['semeval2017-test'] = s
+    # TweetEval sentiment val (drawn from the same pre-2017 pool; reported for reference only)
+    return {'train': train, 'dev': dev, 'tests': tests}
+
+
+if __name__ == '__main__':
+    pi = load_pi()
+    from collections import Counter
+    print('PI train', len(pi['train']), Counter(pi['train'].labels), 'dev', len(pi['dev']), Counter(pi['dev'].labels),
+          'dropped persona', pi['dropped_persona'])
+    print(Counter(zip(pi['train'].sources, pi['train'].labels)))
+    for k, v in pi['tests'].items():
+        print(' ', k, len(v), Counter(v.labels))
+    tx = load_toxicity()
+    print('TOX train', len(tx['train']), 'dev', len(tx['dev']), {k: len(v) for k, v in tx['tests'].items()})
+    se = load_sentiment()
+    print('SENT train', len(se['train']), Counter(se['train'].labels), 'dev', len(se['dev']), 'test',
+          Counter(se['tests']['semeval2017-test'].labels))

@@ -1,0 +1,122 @@
+"""Task metrics shared by the baseline, the trainer and the ONNX evaluator.
+
+Scores:
+- prompt-injection: P(INJECTION) per text (1-D).
+- toxicity: per-label sigmoid probabilities [N, 6]; a text is "bad" when its max probability >= threshold.
+- sentiment: softmax probabilities [N, 3]; the prediction is the argmax.
+"""
+from __future__ import annotations
+
+import numpy as np
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
+
+
+def binary_scores(task: str, scores: np.ndarray) -> np.ndarray:
+    scores = np.asarray(scores)
+    if task == 'toxicity':
+        return scores.max(axis=1) if scores.ndim == 2 else scores
+    return scores
+
+
+def binary_labels(task: str, labels) -> np.ndarray:
+    if task == 'toxicity':
+        out = []
+        for y in labels:
+            if isinstance(y, (list, tuple)):
+                out.append(int(any((v or 0) >= 0.5 for v in y)))
+            else:
+                out.append(int(y))
+        return np.array(out)
+    return np.array(labels, dtype=int)
+
+
+def fpr_threshold(benign_scores: np.ndarray, target_fpr: float) -> float:
+    """Smallest threshold whose FPR on the given benign scores is <= target_fpr."""
+    s = np.sort(np.asarray(benign_scores))[::-1]
+    k = int(np.floor(target_fpr * len(s)))  # number of allowed false positives
+    if k >= len(s):
+        return 0.0
+    # predict positive when score >= thr; put thr just above the (k+1)-th highest score
+    return float(min(1.0, np.nextafter(s[k], np.inf)))
+
+
+def binary_metrics(y: np.ndarray, s: np.ndarray, thr: float) -> dict:
+    p = (s >= thr).astype(int)
+    if y.min() == y.max() == 0:
+        return {'n': int(len(y)), 'fpr': float(p.mean())}
+    if y.min() == y.max() == 1:
+        return {'n': int(len(y)), 'recall': float(p.mean())}
+    return {
+        'n': int(len(y)),
+        'f1': float(f1_score(y, p)),
+        'precision': float(precision_score(y, p, zero_division=0)),
+        'recall': float(recall_score(y, p)),
+        'accuracy': float(accuracy_score(y, p)),
+        'fpr': float(((p == 1) & (y == 0)).sum() / max(1, (y == 0).sum())),
+        'macro_f1': float(f1_score(y, p, average='macro')),
+    }
+
+
+def sentiment_metrics(y, probs: np.ndarray) -> dict:
+    y = np.asarray(y, dtype=int)
+    p = np.asarray(probs).argmax(axis=1)
+    f1s = f1_score(y, p, average=None, labels=[0, 1, 2])
+    return {
+        'n': int(len(y)),
+        'macro_recall': float(recall_score(y, p, average='macro')),
+        'accuracy': float(accuracy_score(y, p)),
+        'macro_f1': float(f1_score(y, p, average='macro')),
+        'f1_pn': float((f1s[0] + f1s[2]) / 2),
+    }
+
+
+def evaluate(task: str, score_fn, bundle: dict, threshold: float | None = None, target_fpr: float = 0.01,
+             min_threshold: float = 0.5) -> dict:
+    """Runs score_fn(list[str]) -> scores on dev and every test split; returns a metrics dict.
+
+    For binary tasks the threshold is calibrated on dev (PI: FPR <= target_fpr on the dev benign rows;
+    toxicity: best F1 on dev) unless one is given. PI policy: the smallest threshold whose FPR on the dev
+    benign rows is <= target_fpr (1%, stricter than the 3% requirement because dev benign FPR
+    under-estimates FPR on other benign collections), but never below min_threshold (0.5).
+    """
+    out: dict = {}
+    dev = bundle['dev']
+    dev_s = np.asarray(score_fn(dev.texts))
+    if task == 'sentiment':
+        out['dev'] = sentiment_metrics(dev.labels, dev_s)
+        out['test'] = {k: sentiment_metrics(v.labels, np.asarray(score_fn(v.texts))) for k, v in bundle['tests'].items()}
+        return out
+    y = binary_labels(task, dev.labels)
+    s = binary_scores(task, dev_s)
+    if threshold is None:
+        if task == 'prompt-injection':
+            threshold = max(min_threshold, fpr_threshold(s[y == 0], target_fpr))
+        else:
+            cands = np.linspace(0.05, 0.95, 91)
+            threshold = float(max(cands, key=lambda t: f1_score(y, (s >= t).astype(int))))
+    out['threshold'] = float(threshold)
+    out['dev'] = binary_metrics(y, s, threshold)
+    out['dev@0.5'] = binary_metrics(y, s, 0.5)
+    out['test'] = {}
+    out['test@0.5'] = {}
+    for k, v in bundle['tests'].items():
+        ts = binary_scores(task, np.asarray(score_fn(v.texts)))
+        ty = binary_labels(task, v.labels)
+        out['test'][k] = binary_metrics(ty, ts, threshold)
+        out['test@0.5'][k] = binary_metrics(ty, ts, 0.5)
+    return out
+
+
+def summary(task: str, m: dict) -> str:
+    rows = []
+    if task == 'sentiment':
+        for k, v in [('dev', m['dev'])] + list(m['test'].items()):
+            rows.append(f"{k:32s} macroR={v['macro_recall']:.3f} acc={v['accuracy']:.3f} macroF1={v['macro_f1']:.3f}")
+        return '\n'.join(rows)
+    rows.append(f"threshold={m['threshold']:.4f}")
+    for name, block in [('thr', m['test']), ('@0.5', m['test@0.5'])]:
+        items = [('dev', m['dev'] if name == 'thr' else m['dev@0.5'])] + list(block.items())
+        for k, v in items:
+            parts = [f'{a}={b:.3f}' for a, b in v.items() if a in ('f1', 'fpr', 'recall', 'macro_f1')]
+            rows.append(f'{name:5s} {k:32s} ' + ' '.join(parts))
+    return '\n'.join(rows)

@@ -1,0 +1,88 @@
+"""Compact classifier architectures. Both take (input_ids, attention_mask) int64 [batch, seq] and return
+logits [batch, labels]; padding positions never change the result.
+
+- `bag`: fastText-style embedding bag over token unigrams plus hashed token bigrams (bigram ids are computed
+  inside the graph from consecutive input_ids: (a * P + b) mod H), mean- and max-pooled, then an MLP.
+- `cnn`: token embeddings -> causal 1-D convolutions of widths 1..K -> masked max + mean pooling -> MLP.
+"""
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+BIGRAM_PRIME = 1_000_003
+
+
+class BagClassifier(nn.Module):
+    def __init__(self, vocab: int, labels: int, dim: int = 64, buckets: int = 16384, hidden: int = 128,
+                 dropout: float = 0.2):
+        super().__init__()
+        self.buckets = buckets
+        self.emb = nn.Embedding(vocab, dim, padding_idx=0)
+        self.bemb = nn.Embedding(buckets, dim) if buckets > 0 else None
+        self.drop = nn.Dropout(dropout)
+        self.fc1 = nn.Linear(2 * dim, hidden)
+        self.out = nn.Linear(hidden, labels)
+        nn.init.normal_(self.emb.weight, std=0.1)
+        if self.bemb is not None:
+            nn.init.normal_(self.bemb.weight, std=0.1)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        m = attention_mask.to(torch.float32)
+        x = self.emb(input_ids) * m.unsqueeze(-1)
+        mm = m
+        if self.bemb is not None:
+            a = input_ids[:, :-1]
+            b = input_ids[:, 1:]
+            h = torch.remainder(a * BIGRAM_PRIME + b, self.buckets)
+            mb = m[:, :-1] * m[:, 1:]
+            xb = self.bemb(h) * mb.unsqueeze(-1)
+            x = torch.cat([x, xb], dim=1)
+            mm = torch.cat([m, mb], dim=1)
+        denom = mm.sum(dim=1, keepdim=True).clamp(min=1.0)
+        mean = x.sum(dim=1) / denom
+        mx = (x + (mm.unsqueeze(-1) - 1.0) * 1e4).max(dim=1).values
+        z = torch.cat([mean, mx], dim=-1)
+        z = torch.relu(self.fc1(self.drop(z)))
+        return self.out(self.drop(z))
+
+
+class CNNClassifier(nn.Module):
+    def __init__(self, vocab: int, labels: int, dim: int = 64, channels: int = 96, widths=(1, 2, 3),
+                 hidden: int = 128, dropout: float = 0.2):
+        super().__init__()
+        self.emb = nn.Embedding(vocab, dim, padding_idx=0)
+        self.widths = tuple(widths)
+        self.convs = nn.ModuleList([nn.Conv1d(dim, channels, k) for k in self.widths])
+        self.drop = nn.Dropout(dropout)
+        self.fc1 = nn.Linear(2 * channels * len(self.widths), hidden)
+        self.out = nn.Linear(hidden, labels)
+        nn.init.normal_(self.emb.weight, std=0.1)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        m = attention_mask.to(torch.float32)
+        x = (self.emb(input_ids) * m.unsqueeze(-1)).transpose(1, 2)  # B, d, T
+        x = self.drop(x)
+        denom = m.sum(dim=1, keepdim=True).clamp(min=1.0)
+        neg = ((m - 1.0) * 1e4).unsqueeze(1)
+        feats = []
+        for k, conv in zip(self.widths, self.convs):
+            xi = nn.functional.pad(x, (k - 1, 0)) if k > 1 else x
+            y = torch.relu(conv(xi)) * m.unsqueeze(1)  # B, C, T (causal: position t sees t-k+1..t)
+            feats.append((y + neg).max(dim=2).values)
+            feats.append(y.sum(dim=2) / denom)
+        z = torch.cat(feats, dim=-1)
+        z = torch.relu(self.fc1(self.drop(z)))
+        return self.out(self.drop(z))
+
+
+def build(arch: str, vocab: int, labels: int, **kw) -> nn.Module:
+    if arch == 'bag':
+        return BagClassifier(vocab, labels, **kw)
+    if arch == 'cnn':
+        return CNNClassifier(vocab, labels, **kw)
+    raise ValueError(arch)
+
+
+def param_count(model: nn.Module) -> int:
+    return sum(p.numel() for p in model.parameters())

@@ -1,0 +1,94 @@
+"""bert-base-uncased WordPiece tokenizer, pruned to the tokens a task's training data uses.
+
+Pruning keeps: the five special tokens, every single-character token and its `##` continuation (so unseen
+words still split into pieces instead of collapsing to [UNK]), and every token that occurs at least
+`min_count` times in the tokenised training texts. Greedy longest-match WordPiece gives the same pieces on
+the training texts after pruning (no kept token is longer than the one chosen before), so only unseen
+words tokenise differently, into smaller known pieces. Ids are remapped to 0..V-1 with [PAD]=0.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from tokenizers import Tokenizer
+
+ROOT = Path(__file__).resolve().parents[2]
+BERT_TOKENIZER = Path(os.environ.get(
+    'LLM_SHIELD_BERT_TOKENIZER',
+    ROOT.parent / 'shared/datasets/tokenizers/bert-base-uncased/derived/tokenizer.json'))
+SPECIALS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']
+
+
+def base_tokenizer() -> Tokenizer:
+    return Tokenizer.from_file(str(BERT_TOKENIZER))
+
+
+def prune(texts: list[str], min_count: int = 1, max_len: int = 512) -> tuple[dict, Tokenizer]:
+    """Returns (pruned tokenizer.json as a dict, Tokenizer)."""
+    base = base_tokenizer()
+    base.no_truncation()
+    counts: Counter = Counter()
+    for enc in base.encode_batch(texts, add_special_tokens=False):
+        counts.update(enc.ids)
+    spec = json.loads(BERT_TOKENIZER.read_text(encoding='utf-8'))
+    vocab: dict[str, int] = spec['model']['vocab']
+    inv = sorted(vocab.items(), key=lambda kv: kv[1])
+    keep = []
+    for tok, i in inv:
+        core = tok[2:] if tok.startswith('##') else tok
+        if tok in SPECIALS or len(core) == 1 or counts.get(i, 0) >= min_count:
+            keep.append(tok)
+    # [PAD] first so that id 0 is padding; the other specials keep their relative order
+    keep = ['[PAD]'] + [t for t in keep if t != '[PAD]']
+    new_vocab = {t: i for i, t in enumerate(keep)}
+    out = copy.deepcopy(spec)
+    out['model']['vocab'] = new_vocab
+    for at in out['added_tokens']:
+        at['id'] = new_vocab[at['content']]
+    pp = out['post_processor']
+    pp['sep'] = ['[SEP]', new_vocab['[SEP]']]
+    pp['cls'] = ['[CLS]', new_vocab['[CLS]']]
+    out['truncation'] = None
+    out['padding'] = None
+    tk = Tokenizer.from_str(json.dumps(out))
+    return out, tk
+
+
+def tokenizer_config(max_len: int) -> dict:
+    return {
+        'tokenizer_class': 'BertTokenizerFast',
+        'do_lower_case': True,
+        'model_max_length': max_len,
+        'padding_side': 'right',
+        'truncation_side': 'right',
+        'cls_token': '[CLS]',
+        'sep_token': '[SEP]',
+        'pad_token': '[PAD]',
+        'unk_token': '[UNK]',
+        'mask_token': '[MASK]',
+        'clean_up_tokenization_spaces': True,
+        'model_input_names': ['input_ids', 'attention_mask'],
+    }
+
+
+def encode(tk: Tokenizer, texts: list[str], max_len: int) -> list[np.ndarray]:
+    """Token ids with [CLS]/[SEP], truncated to max_len (keeping [SEP] last), as int64 arrays."""
+    tk = Tokenizer.from_str(tk.to_str())
+    tk.enable_truncation(max_length=max_len)
+    tk.no_padding()
+    return [np.asarray(e.ids, dtype=np.int64) for e in tk.encode_batch(texts)]
+
+
+def pad(batch: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    n = max(len(x) for x in batch)
+    ids = np.zeros((len(batch), n), dtype=np.int64)
+    mask = np.zeros((len(batch), n), dtype=np.int64)
+    for i, x in enumerate(batch):
+        ids[i, :len(x)] = x
+        mask[i, :len(x)] = 1
+    return ids, mask
