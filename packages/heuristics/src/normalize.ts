@@ -8,8 +8,9 @@
  * a few symbols) to Latin. The leet view additionally maps digits and symbols used as letters (0→o, 1→i, 3→e,
  * 4→a, 5→s, 7→t, @→a, $→s, |→l).
  *
- * The work is a single pass over the input with typed-array buffers, so a 10 MB text normalises in about a
- * second and lone surrogates, controls and the empty string give defined results.
+ * The work is a single pass over the input (runs of printable ASCII lower-cased at once), so a 10 MB text
+ * normalises in well under a second, and lone surrogates, controls and the empty string give defined results.
+ * The maps back to the original are built on first use.
  */
 
 /** A normalised view of a text with its map back to the original. */
@@ -55,10 +56,6 @@ const HOMOGLYPHS: Record<string, string> = {
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's', '|': 'l' };
 
-/** Leet replacement per ASCII code unit (0 = unchanged). */
-const LEET_CODES = new Uint16Array(128);
-for (const [from, to] of Object.entries(LEET)) LEET_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
-
 /** Zero-width, bidi, format characters and controls (except tab, LF, CR) that render as nothing. */
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF0-\uFFF8]|\uDB40[\uDC00-\uDDEF]/u;
 const COMBINING_MARK = /\p{M}/gu;
@@ -96,101 +93,139 @@ function mapNonAscii(char: string): Mapping {
   return result;
 }
 
-/** Growable UTF-16 + offset buffers for one pass. */
-class ViewBuilder {
-  length = 0;
-  folded: Uint16Array;
-  leet: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
+/** Printable ASCII plus tab and newlines: nothing to drop, fold or decompose, so one-to-one lower-casing. */
+const PLAIN_ASCII = /^[\t\n\r\x20-\x7e]*$/;
+/** ASCII characters the leet view changes. */
+const LEET_CHARS = /[013457@$|]/;
+const LEET_CHARS_GLOBAL = /[013457@$|]/g;
+const leetOf = (char: string): string => LEET[char] ?? char;
 
-  constructor(capacity: number) {
-    const size = Math.max(16, capacity);
-    this.folded = new Uint16Array(size);
-    this.leet = new Uint16Array(size);
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
-  }
-
-  push(code: number, start: number, end: number): void {
-    if (this.length === this.folded.length) this.grow();
-    const i = this.length++;
-    this.folded[i] = code;
-    this.leet[i] = code < 128 ? LEET_CODES[code] || code : code;
-    this.starts[i] = start;
-    this.ends[i] = end;
-  }
-
-  private grow(): void {
-    const size = this.folded.length * 2;
-    const grow16 = (a: Uint16Array) => {
-      const b = new Uint16Array(size);
-      b.set(a);
-      return b;
-    };
-    const grow32 = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.folded = grow16(this.folded);
-    this.leet = grow16(this.leet);
-    this.starts = grow32(this.starts);
-    this.ends = grow32(this.ends);
-  }
+/** Whether `text` contains a character that the leet view maps to a letter (`0`, `1`, `3`, `@`, `$`, `|` ...). */
+export function hasLeetChar(text: string): boolean {
+  return LEET_CHARS.test(text);
 }
 
-/** Decodes UTF-16 code units to a string in chunks (avoids argument-count limits). */
-function decode(units: Uint16Array, length: number): string {
-  const CHUNK = 8192;
-  const parts: string[] = [];
-  for (let i = 0; i < length; i += CHUNK) {
-    parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(length, i + CHUNK)) as unknown as number[]));
-  }
-  return parts.join('');
+function isPlainAscii(unit: number): boolean {
+  return (unit >= 0x20 && unit < 0x7f) || unit === 0x09 || unit === 0x0a || unit === 0x0d;
 }
 
 /**
- * Builds the normalised views of `text`. Runs in time linear in the length of the text.
+ * The map of a view back to the original, kept as the pieces the normalisation pass produced and expanded to
+ * arrays on first use (most texts never need it). Both views of a text share one map. `pieces` holds quads
+ * `(view start, original start, original end, view length)`; a negative view length `-n` marks a run of `n`
+ * characters that map one to one.
+ */
+class PieceMap {
+  private starts: Int32Array | undefined;
+  private ends: Int32Array | undefined;
+
+  constructor(
+    private readonly length: number,
+    private readonly pieces: readonly number[],
+  ) {}
+
+  get originalStart(): Int32Array {
+    if (this.starts === undefined) this.build();
+    return this.starts!;
+  }
+
+  get originalEnd(): Int32Array {
+    if (this.ends === undefined) this.build();
+    return this.ends!;
+  }
+
+  private build(): void {
+    const starts = new Int32Array(this.length);
+    const ends = new Int32Array(this.length);
+    const p = this.pieces;
+    for (let k = 0; k < p.length; k += 4) {
+      const view = p[k]!;
+      const from = p[k + 1]!;
+      const to = p[k + 2]!;
+      const length = p[k + 3]!;
+      if (length < 0) {
+        for (let j = 0; j < -length; j++) {
+          starts[view + j] = from + j;
+          ends[view + j] = from + j + 1;
+        }
+      } else {
+        starts.fill(from, view, view + length);
+        ends.fill(to, view, view + length);
+      }
+    }
+    this.starts = starts;
+    this.ends = ends;
+  }
+}
+
+class MappedView implements NormalizedView {
+  constructor(
+    readonly text: string,
+    private readonly map: PieceMap,
+  ) {}
+
+  get originalStart(): Int32Array {
+    return this.map.originalStart;
+  }
+
+  get originalEnd(): Int32Array {
+    return this.map.originalEnd;
+  }
+}
+
+function views(original: string, folded: string, pieces: readonly number[], invisibleCount: number, homoglyphCount: number): NormalizedText {
+  const leet = LEET_CHARS.test(folded) ? folded.replace(LEET_CHARS_GLOBAL, leetOf) : folded;
+  const map = new PieceMap(folded.length, pieces);
+  return { original, folded: new MappedView(folded, map), leet: new MappedView(leet, map), invisibleCount, homoglyphCount };
+}
+
+/**
+ * Builds the normalised views of `text`. One pass, linear in the length of the text: runs of printable ASCII
+ * are lower-cased as a whole (the whole text at once when it is all printable ASCII, the common case), other
+ * characters mapped one by one; the maps back to the original are built on first use.
  */
 export function normalizeText(text: string): NormalizedText {
-  const builder = new ViewBuilder(text.length + 16);
+  const n = text.length;
+  if (PLAIN_ASCII.test(text)) return views(text, text.toLowerCase(), [0, 0, n, -n], 0, 0);
+  const parts: string[] = [];
+  const pieces: number[] = [];
+  let viewLength = 0;
   let invisibleCount = 0;
   let homoglyphCount = 0;
   let index = 0;
-  while (index < text.length) {
+  while (index < n) {
     const unit = text.charCodeAt(index);
     if (unit < 0x80) {
-      // ASCII fast path: controls other than tab/LF/CR (and DEL) are invisible; letters lower-cased.
-      if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0x7f) {
+      if (!isPlainAscii(unit)) {
+        // controls other than tab/LF/CR, and DEL, are invisible
         invisibleCount++;
-      } else {
-        builder.push(unit >= 0x41 && unit <= 0x5a ? unit + 0x20 : unit, index, index + 1);
+        index++;
+        continue;
       }
-      index++;
+      let end = index + 1;
+      while (end < n && isPlainAscii(text.charCodeAt(end))) end++;
+      parts.push(text.slice(index, end).toLowerCase());
+      pieces.push(viewLength, index, end, index - end);
+      viewLength += end - index;
+      index = end;
       continue;
     }
     const codePoint = text.codePointAt(index)!;
-    const width = codePoint > 0xffff ? 2 : 1;
-    const end = index + width;
+    const end = index + (codePoint > 0xffff ? 2 : 1);
     const mapping = mapNonAscii(text.slice(index, end));
     if (mapping.text === null) {
       invisibleCount++;
     } else {
       if (mapping.homoglyph) homoglyphCount++;
-      for (let k = 0; k < mapping.text.length; k++) builder.push(mapping.text.charCodeAt(k), index, end);
+      if (mapping.text.length > 0) {
+        parts.push(mapping.text);
+        pieces.push(viewLength, index, end, mapping.text.length);
+        viewLength += mapping.text.length;
+      }
     }
     index = end;
   }
-  const originalStart = builder.starts.slice(0, builder.length);
-  const originalEnd = builder.ends.slice(0, builder.length);
-  return {
-    original: text,
-    folded: { text: decode(builder.folded, builder.length), originalStart, originalEnd },
-    leet: { text: decode(builder.leet, builder.length), originalStart, originalEnd },
-    invisibleCount,
-    homoglyphCount,
-  };
+  return views(text, parts.join(''), pieces, invisibleCount, homoglyphCount);
 }
 
 /** Maps a `[start, end)` range of a view back to a span of the original text. */

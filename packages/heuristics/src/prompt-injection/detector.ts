@@ -1,17 +1,25 @@
 import type { Finding, TextSpan } from '@llm-shield/core';
 import type { Detection } from '../detection.js';
-import { normalizeText, toOriginalSpan, type NormalizedView } from '../normalize.js';
+import { hasLeetChar, normalizeText, toOriginalSpan, type NormalizedView } from '../normalize.js';
 import { PROMPT_INJECTION_CATEGORIES, type PromptInjectionCategory } from './categories.js';
 import { noisyOr } from './combine.js';
 import { hasEvasionChar, obfuscationSignals } from './obfuscation-signals.js';
 import type { PatternRule } from './rule.js';
+import { KeywordPrefilter, leadingStrings } from './prefilter.js';
 import { PROMPT_INJECTION_RULES } from './rules/index.js';
 import { despace } from './spaced-letters.js';
+import { isBase64Code, isHexRunCode, MIN_BASE64, MIN_HEX_BYTES } from './encoded.js';
 
 /** Options of {@link detectPromptInjection}. */
 export interface PromptInjectionOptions {
   /** Categories to report and score; default all of {@link PROMPT_INJECTION_CATEGORIES}. */
   categories?: readonly PromptInjectionCategory[];
+  /**
+   * Run every rule's regular expression over the whole text, and every obfuscation pass, without the keyword
+   * pre-filter (which skips rules whose literals are absent and tries the others only where a match can start)
+   * and the quick checks that skip passes. Gives the same result, only slower; for tests and debugging.
+   */
+  exhaustive?: boolean;
 }
 
 /** What normalisation found, for explanations and debugging. */
@@ -53,14 +61,38 @@ interface ViewMatch {
   evasive: boolean;
 }
 
-function matchRule(rule: PatternRule, view: NormalizedView, original: string, folded: NormalizedView | null, needed: number): ViewMatch | null {
-  const pattern = rule.pattern;
+/**
+ * Runs `rule` over `view` like a global `exec` loop. With `starts` (every position where a match may start,
+ * ascending), tries a sticky copy of the pattern at those positions only, which finds the same matches: a global
+ * scan from `lastIndex` returns the leftmost match at or after it, and that is at one of the positions.
+ */
+function matchRule(
+  rule: PatternRule,
+  view: NormalizedView,
+  original: string,
+  folded: NormalizedView | null,
+  needed: number,
+  starts: ArrayLike<number> | null = null,
+  sticky: RegExp | null = null,
+): ViewMatch | null {
+  const pattern = starts === null || sticky === null ? rule.pattern : sticky;
   pattern.lastIndex = 0;
   const spans: TextSpan[] = [];
   let count = 0;
   let evasive = false;
   let match: RegExpExecArray | null;
-  while ((match = pattern.exec(view.text)) !== null) {
+  let next = 0;
+  for (;;) {
+    if (starts === null) {
+      match = pattern.exec(view.text);
+    } else {
+      while (next < starts.length && starts[next]! < pattern.lastIndex) next++;
+      if (next === starts.length) break;
+      pattern.lastIndex = starts[next++]!;
+      match = pattern.exec(view.text);
+      if (match === null) continue;
+    }
+    if (match === null) break;
     const start = match.index;
     const end = start + match[0].length;
     if (end === start) {
@@ -80,6 +112,38 @@ function matchRule(rule: PatternRule, view: NormalizedView, original: string, fo
   pattern.lastIndex = 0;
   return count >= needed ? { spans, evasive } : null;
 }
+
+/**
+ * The keyword pre-filter over the leet view: literal requirements of every rule, in rule order (the de-spaced
+ * view's open-ended variants need the same); candidate match starts of the rules (see `anchored`; the
+ * de-spaced view is always matched whole); and the longest runs of characters that can form a base64 blob and
+ * a hex blob (every blob character of the original becomes one such character in the leet view, leet digits
+ * becoming o, i, e, a, s, t; removed and expanded characters only lengthen runs), so that texts without a long
+ * enough run skip the blob decoder.
+ */
+const PREFILTER = new KeywordPrefilter(
+  PROMPT_INJECTION_RULES.map((rule) => rule.pattern.source),
+  {
+    // a symbol rule runs on the folded view; the starts found on the leet view are its starts too unless a
+    // leading string has a leet character (which the leet view never contains)
+    anchored: PROMPT_INJECTION_RULES.map((rule) => rule.view !== 'symbols' || !(leadingStrings(rule.pattern.source) ?? []).some(hasLeetChar)),
+    runClasses: [isBase64Code, (code) => isHexRunCode(code) || (code >= 0x61 && code <= 0x7a && 'oiestl'.includes(String.fromCharCode(code)))],
+  },
+);
+/** Sticky copies of the patterns, for the anchored runs. */
+const STICKY = PROMPT_INJECTION_RULES.map((rule) => new RegExp(rule.pattern.source, 'y'));
+/**
+ * The symbol rules' literals with a leet character, looked up in the folded view (where the symbol rules run)
+ * when it differs from the leet view: any literal without one that occurs in the folded view also occurs, at
+ * the same place, in the leet view, which the automaton scans. Word rules run on the leet view and the
+ * de-spaced view made from it, which contain no leet character, so their literals with one can never occur.
+ */
+const SYMBOL_LEET_LITERALS = new Set(
+  new KeywordPrefilter(PROMPT_INJECTION_RULES.filter((rule) => rule.view === 'symbols').map((rule) => rule.pattern.source)).literals.filter(hasLeetChar),
+);
+const FOLDED_ONLY_LITERALS = PREFILTER.literalIds((literal) => SYMBOL_LEET_LITERALS.has(literal));
+
+const ALL_CATEGORIES: ReadonlySet<PromptInjectionCategory> = new Set(PROMPT_INJECTION_CATEGORIES);
 
 const OPEN_ENDED = new Map<string, PatternRule>();
 
@@ -107,10 +171,11 @@ function openEnded(rule: PatternRule): PatternRule {
  */
 export function detectPromptInjection(text: string, options: PromptInjectionOptions = {}): PromptInjectionDetection {
   const input = typeof text === 'string' ? text : String(text ?? '');
-  const wanted = new Set<PromptInjectionCategory>(options.categories ?? PROMPT_INJECTION_CATEGORIES);
+  const wanted = options.categories === undefined ? ALL_CATEGORIES : new Set<PromptInjectionCategory>(options.categories);
   const normalized = normalizeText(input);
   const leetChanged = normalized.leet.text !== normalized.folded.text;
-  const despaced = despace(normalized.leet);
+  const exhaustive = options.exhaustive === true;
+  const despaced = despace(normalized.leet, !exhaustive);
   const hits = new Map<PromptInjectionCategory, Hit[]>();
   const add = (category: PromptInjectionCategory, hit: Hit) => {
     const list = hits.get(category);
@@ -119,20 +184,33 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
   };
   const evasionSpans: TextSpan[] = [];
   const evasionRules = new Set<string>();
+  if (!exhaustive) {
+    PREFILTER.reset();
+    PREFILTER.scan(normalized.leet.text, true);
+    if (leetChanged) PREFILTER.scanIncludes(normalized.folded.text, FOLDED_ONLY_LITERALS);
+    if (despaced !== null) PREFILTER.scan(despaced.view.text);
+  }
 
-  for (const rule of PROMPT_INJECTION_RULES) {
-    if (!wanted.has(rule.category)) continue;
+  for (let index = 0; index < PROMPT_INJECTION_RULES.length; index++) {
+    const rule = PROMPT_INJECTION_RULES[index]!;
+    if (!exhaustive && !PREFILTER.mayMatch(index)) continue;
+    if (wanted !== ALL_CATEGORIES && !wanted.has(rule.category)) continue;
     const needed = rule.minMatches ?? 1;
-    const views: Array<[NormalizedView, NormalizedView | null]> =
-      rule.view === 'symbols' ? [[normalized.folded, null]] : [[normalized.leet, leetChanged ? normalized.folded : null]];
-    if (rule.view !== 'symbols' && despaced !== null) views.push([despaced.view, null]);
-    let fired: ViewMatch | null = null;
-    for (const [view, folded] of views) {
-      const result = matchRule(view === despaced?.view ? openEnded(rule) : rule, view, input, folded, needed);
-      if (result === null) continue;
-      const evasive = result.evasive || (view !== normalized.leet && view !== normalized.folded);
-      if (fired === null) fired = { spans: result.spans, evasive };
-      else fired = { spans: [...fired.spans, ...result.spans], evasive: fired.evasive || evasive };
+    let fired: ViewMatch | null;
+    if (rule.view === 'symbols') {
+      fired = exhaustive
+        ? matchRule(rule, normalized.folded, input, null, needed)
+        : matchRule(rule, normalized.folded, input, null, needed, PREFILTER.starts(index), STICKY[index]!);
+    } else {
+      const folded = leetChanged ? normalized.folded : null;
+      fired = exhaustive
+        ? matchRule(rule, normalized.leet, input, folded, needed)
+        : matchRule(rule, normalized.leet, input, folded, needed, PREFILTER.starts(index), STICKY[index]!);
+      if (despaced !== null) {
+        // a match that needed the spaced letters joined is evasive
+        const joined = matchRule(openEnded(rule), despaced.view, input, null, needed);
+        if (joined !== null) fired = { spans: fired === null ? joined.spans : [...fired.spans, ...joined.spans], evasive: true };
+      }
     }
     if (fired === null) continue;
     add(rule.category, { rule: rule.id, weight: rule.weight, spans: fired.spans });
@@ -145,11 +223,19 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
   if (wanted.has('obfuscation')) {
     if (evasionRules.size > 0) add('obfuscation', { rule: 'ob.evasion', weight: EVASION_WEIGHT, spans: evasionSpans });
     const spacedSpans = despaced === null ? [] : despaced.runs.map((run) => toOriginalSpan(normalized.leet, input, run.start, run.end));
-    for (const signal of obfuscationSignals(input, despaced?.runs ?? [], spacedSpans)) {
+    const blobs = exhaustive || PREFILTER.longestRun(0) >= MIN_BASE64 || PREFILTER.longestRun(1) >= MIN_HEX_BYTES * 2;
+    for (const signal of obfuscationSignals(input, despaced?.runs ?? [], spacedSpans, blobs, !exhaustive)) {
       add('obfuscation', { rule: signal.id, weight: signal.weight, spans: signal.spans });
     }
   }
 
+  const stats: PromptInjectionStats = {
+    invisibleCount: normalized.invisibleCount,
+    homoglyphCount: normalized.homoglyphCount,
+    leetChanged,
+    spacedRuns: despaced?.runs.length ?? 0,
+  };
+  if (hits.size === 0) return { score: 0, findings: [], stats };
   const findings: Finding[] = [];
   for (const category of PROMPT_INJECTION_CATEGORIES) {
     const list = hits.get(category);
@@ -163,16 +249,7 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
   }
   findings.sort((a, b) => b.score - a.score);
   const score = noisyOr([...hits.values()].flat().map((hit) => hit.weight));
-  return {
-    score,
-    findings,
-    stats: {
-      invisibleCount: normalized.invisibleCount,
-      homoglyphCount: normalized.homoglyphCount,
-      leetChanged,
-      spacedRuns: despaced?.runs.length ?? 0,
-    },
-  };
+  return { score, findings, stats };
 }
 
 /** Sorts spans and drops exact duplicates and empty spans. */

@@ -7,8 +7,10 @@ export interface DecodedBlob {
   decoded: string;
 }
 
-const MIN_BASE64 = 20;
-const MIN_HEX_BYTES = 12;
+/** Shortest base64 run (characters) that is decoded. */
+export const MIN_BASE64 = 20;
+/** Fewest hex bytes (digit pairs) a hex run needs to be decoded. */
+export const MIN_HEX_BYTES = 12;
 /** Longest blob that is decoded; longer runs are decoded only up to this length. */
 const MAX_DECODE = 4096;
 /** Blobs decoded per text, so a text made of blobs stays cheap. */
@@ -18,6 +20,16 @@ const B64 = new Int16Array(128).fill(-1);
 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.split('').forEach((c, i) => (B64[c.charCodeAt(0)] = i));
 B64['-'.charCodeAt(0)] = 62;
 B64['_'.charCodeAt(0)] = 63;
+
+/** Whether the UTF-16 code unit is a base64 character (standard or URL alphabet, no padding). */
+export function isBase64Code(code: number): boolean {
+  return code < 128 && B64[code]! >= 0;
+}
+
+/** Whether the code unit can be part of a hex run: a hex digit, a space, `\\` or `x`. */
+export function isHexRunCode(code: number): boolean {
+  return isHex(code) || code === 0x20 || code === 0x5c || code === 0x78;
+}
 
 function isHex(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66) || (code >= 0x41 && code <= 0x46);

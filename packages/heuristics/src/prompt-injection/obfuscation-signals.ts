@@ -15,6 +15,11 @@ const ATTACK_WORDS =
 
 const MAX_SPANS = 5;
 
+/** The characters {@link invisibleInsideWords} looks for. */
+const INVISIBLE_CHAR = /[\u00ad\u034f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/;
+/** The characters that make a word mixed-script in {@link mixedScriptWords}. */
+const CYRILLIC_OR_GREEK_CHAR = /[\u0370-\u052f]/;
+
 function span(text: string, start: number, end: number): TextSpan {
   return { start, end, text: text.slice(start, end) };
 }
@@ -98,14 +103,27 @@ export function invisibleInsideWords(text: string): TextSpan[] {
 
 /**
  * Computes the obfuscation signals that are not plain patterns: invisible characters inside words,
- * mixed-script words, spaced-out letters, and base64/hex blobs that decode to attack text.
+ * mixed-script words, spaced-out letters, and base64/hex blobs that decode to attack text. `decodeBlobs: false`
+ * skips the blob search, for a caller that knows the text has no run of blob characters long enough;
+ * `precheck: false` runs every pass even when a quick test shows it cannot find anything (same result).
  */
-export function obfuscationSignals(original: string, spacedRuns: readonly SpacedRun[], spacedSpans: readonly TextSpan[]): ObfuscationSignal[] {
+export function obfuscationSignals(
+  original: string,
+  spacedRuns: readonly SpacedRun[],
+  spacedSpans: readonly TextSpan[],
+  decodeBlobs = true,
+  precheck = true,
+): ObfuscationSignal[] {
   const signals: ObfuscationSignal[] = [];
-  const invisible = invisibleInsideWords(original);
-  if (invisible.length >= 1) signals.push({ id: 'ob.invisible_in_words', weight: invisible.length >= 3 ? 0.45 : 0.25, spans: invisible.slice(0, MAX_SPANS) });
-  const mixed = mixedScriptWords(original);
-  if (mixed.length >= 1) signals.push({ id: 'ob.mixed_script', weight: mixed.length >= 3 ? 0.45 : 0.3, spans: mixed.slice(0, MAX_SPANS) });
+  // the letter-by-letter passes only run when the characters they look for occur at all
+  if (!precheck || INVISIBLE_CHAR.test(original)) {
+    const invisible = invisibleInsideWords(original);
+    if (invisible.length >= 1) signals.push({ id: 'ob.invisible_in_words', weight: invisible.length >= 3 ? 0.45 : 0.25, spans: invisible.slice(0, MAX_SPANS) });
+  }
+  if (!precheck || CYRILLIC_OR_GREEK_CHAR.test(original)) {
+    const mixed = mixedScriptWords(original);
+    if (mixed.length >= 1) signals.push({ id: 'ob.mixed_script', weight: mixed.length >= 3 ? 0.45 : 0.3, spans: mixed.slice(0, MAX_SPANS) });
+  }
   if (spacedRuns.length > 0) {
     const longRuns: TextSpan[] = [];
     const attackRuns: TextSpan[] = [];
@@ -118,6 +136,7 @@ export function obfuscationSignals(original: string, spacedRuns: readonly Spaced
     if (longRuns.length > 0) signals.push({ id: 'ob.spaced_letters', weight: 0.3, spans: longRuns.slice(0, MAX_SPANS) });
     if (attackRuns.length > 0) signals.push({ id: 'ob.spaced_attack_words', weight: 0.7, spans: attackRuns.slice(0, MAX_SPANS) });
   }
+  if (!decodeBlobs) return signals;
   const blobs = findEncodedBlobs(original);
   const attackBlobs = blobs.filter((blob) => ATTACK_WORDS.test(blob.decoded.toLowerCase()));
   if (attackBlobs.length > 0) signals.push({ id: 'ob.encoded_instructions', weight: 0.75, spans: attackBlobs.slice(0, MAX_SPANS).map((b) => span(original, b.start, b.end)) });
