@@ -52,6 +52,12 @@ export const DEFAULT_MODEL_MAX_LENGTH = 512;
 const CHUNK_SIZE = 8192;
 /** How far past a chunk's nominal end a safe cut (a single space between letters/digits) is looked for. */
 const CUT_SEARCH = 4096;
+/** Under truncation, the first piece tokenised is about this many characters per needed token (then doubling). */
+const PREFIX_CHARS_PER_TOKEN = 6;
+/** The smallest first piece under truncation, in UTF-16 code units. */
+const PREFIX_MIN_CHARS = 256;
+/** How far past a piece's nominal end a safe cut is looked for under truncation (else the rest is taken whole). */
+const PREFIX_CUT_SEARCH = 256;
 const ALNUM = /[\p{L}\p{N}]/u;
 const MARK = /[\p{M}\u200c\u200d\ufe0f]/u;
 
@@ -91,6 +97,10 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
       .map((t) => ({ ...t, content: normalize(AlignedString.fromOriginal(t.content)).text })),
   );
   const safeCuts = splitsAtSpaces(json.pre_tokenizer);
+  // A piece that starts at a safe cut starts with its space. A `Strip` normaliser drops that space, so with a
+  // Metaspace pre-tokenizer (space → ▁, part of the next token) the piece's first token would start one unit later
+  // than in the whole text: such offsets are moved back onto the space (see encodePiece).
+  const piecesLoseLeadingSpace = stripsLeft(json.normalizer) && JSON.stringify(json.pre_tokenizer ?? null).includes('"Metaspace"');
 
   const modelMaxLength =
     sanePositive(config.model_max_length) ?? sanePositive(config.max_length) ?? sanePositive(json.truncation?.max_length) ?? DEFAULT_MODEL_MAX_LENGTH;
@@ -140,46 +150,87 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
     }
   };
 
+  /** {@link encodeRange} of a piece `text[from, to)` that starts at a safe cut (or at 0), with the whole text's offsets. */
+  const encodePiece = (text: string, from: number, to: number, out: ContentTokens, limit: number): void => {
+    const first = out.ids.length;
+    encodeRange(text, from, to, out, limit);
+    const offset = out.offsets[first];
+    if (piecesLoseLeadingSpace && from > 0 && offset && offset[0] === from + 1 && text.charCodeAt(from) === 0x20) offset[0] = from;
+  };
+
   /** A cut position near `target` where the text can be split without changing tokens (or a best effort). */
   const findCut = (text: string, target: number, direction: 1 | -1): number => {
-    if (safeCuts) {
-      for (let step = 0; step < CUT_SEARCH; step++) {
-        const i = target + direction * step;
-        if (i <= 0 || i >= text.length - 1) break;
-        if (text.charCodeAt(i) === 0x20 && ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? '')) return i;
-      }
-    }
+    const safe = findSafeCut(text, target, direction, CUT_SEARCH);
+    if (safe >= 0) return safe;
     // No safe cut nearby (e.g. a long run without spaces): cut at a code point boundary outside a cluster.
     let i = Math.max(1, Math.min(text.length - 1, target + direction * CUT_SEARCH));
     while (i > 1 && ((text.charCodeAt(i) & 0xfc00) === 0xdc00 || MARK.test(text[i] ?? ''))) i--;
     return i;
   };
 
+  /** The first safe cut (a single space between letters/digits) from `target` within `search` steps, else -1. */
+  const findSafeCut = (text: string, target: number, direction: 1 | -1, search: number): number => {
+    if (!safeCuts) return -1;
+    for (let step = 0; step < search; step++) {
+      const i = target + direction * step;
+      if (i <= 0 || i >= text.length - 1) break;
+      if (text.charCodeAt(i) === 0x20 && ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? '')) return i;
+    }
+    return -1;
+  };
+
+  /**
+   * Under truncation only the first `need` content tokens (and, for head-tail, the last ones) are kept: tokenize the
+   * text in growing pieces cut at safe cuts, so that a long text is normalised and tokenised only as far as needed.
+   * The first piece is about {@link PREFIX_CHARS_PER_TOKEN} characters per needed token; each next piece doubles,
+   * up to {@link CHUNK_SIZE}. Without a safe cut within {@link PREFIX_CUT_SEARCH} characters, the rest is taken whole.
+   * Appends to `out` from `from`; returns the position reached.
+   */
+  const encodePrefix = (text: string, from: number, need: number, out: ContentTokens, limit: number): number => {
+    let position = from;
+    let size = Math.max(PREFIX_MIN_CHARS, need * PREFIX_CHARS_PER_TOKEN);
+    while (position < text.length && out.ids.length < need) {
+      let cut = text.length;
+      if (text.length - position > size + size / 2) {
+        const safe = findSafeCut(text, position + size, 1, PREFIX_CUT_SEARCH);
+        if (safe >= 0) cut = safe;
+        else if (text.length - position > CHUNK_SIZE + CUT_SEARCH) cut = findCut(text, position + CHUNK_SIZE, 1);
+      }
+      encodePiece(text, position, cut, out, limit);
+      position = cut;
+      size = Math.min(CHUNK_SIZE, size * 2);
+    }
+    return position;
+  };
+
   /** Content tokens of `text`, enough to apply `options` (work is bounded on long texts, see README). */
   const contentTokens = (text: string, options: ResolvedEncodeOptions, room: number): { tokens: ContentTokens; complete: boolean } => {
     const out: ContentTokens = { ids: [], offsets: [] };
     const strategy = options.truncation.strategy;
-    if (text.length <= CHUNK_SIZE + CUT_SEARCH || strategy === 'none') {
+    if (strategy === 'none' || (!safeCuts && text.length <= CHUNK_SIZE + CUT_SEARCH)) {
       encodeRange(text, 0, text.length, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
       return { tokens: out, complete: true };
     }
-    let position = 0;
-    while (position < text.length && out.ids.length <= room) {
-      const cut = text.length - position <= CHUNK_SIZE + CUT_SEARCH ? text.length : findCut(text, position + CHUNK_SIZE, 1);
-      encodeRange(text, position, cut, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
-      position = cut;
-    }
+    // Right: room + 1 tokens tell that the text was cut. Head-tail: the same, then the tail from the end.
+    const position = encodePrefix(text, 0, room + 1, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
     if (position >= text.length || strategy === 'right') return { tokens: out, complete: position >= text.length };
     // head-tail: the head is in `out`; collect the tail from the end, chunk by chunk, without overlapping.
     const tail = strategy === 'head-tail' ? options.truncation.tail : 0;
     let tailStart = text.length;
     let tailTokens: ContentTokens = { ids: [], offsets: [] };
+    let size = Math.max(PREFIX_MIN_CHARS, tail * PREFIX_CHARS_PER_TOKEN);
     while (tailStart > position && tailTokens.ids.length < tail) {
-      const cut = tailStart - position <= CHUNK_SIZE + CUT_SEARCH ? position : Math.max(position, findCut(text, tailStart - CHUNK_SIZE, -1));
+      let cut = position;
+      if (tailStart - position > size + size / 2) {
+        const safe = findSafeCut(text, tailStart - size, -1, PREFIX_CUT_SEARCH);
+        if (safe > position) cut = safe;
+        else if (tailStart - position > CHUNK_SIZE + CUT_SEARCH) cut = Math.max(position, findCut(text, tailStart - CHUNK_SIZE, -1));
+      }
       const chunk: ContentTokens = { ids: [], offsets: [] };
-      encodeRange(text, cut, tailStart, chunk, Number.POSITIVE_INFINITY);
+      encodePiece(text, cut, tailStart, chunk, Number.POSITIVE_INFINITY);
       tailTokens = { ids: [...chunk.ids, ...tailTokens.ids], offsets: [...chunk.offsets, ...tailTokens.offsets] };
       tailStart = cut;
+      size = Math.min(CHUNK_SIZE, size * 2);
     }
     if (tailStart <= position) {
       return { tokens: { ids: [...out.ids, ...tailTokens.ids], offsets: [...out.offsets, ...tailTokens.offsets] }, complete: true };
@@ -264,4 +315,12 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
       return out.ids;
     },
   };
+}
+
+/** True when a normaliser (or one of a sequence's) is a `Strip` that strips left. */
+function stripsLeft(config: unknown): boolean {
+  if (!config || typeof config !== 'object') return false;
+  const c = config as { type?: unknown; strip_left?: unknown; normalizers?: unknown };
+  if (c.type === 'Strip') return c.strip_left !== false;
+  return c.type === 'Sequence' && Array.isArray(c.normalizers) && c.normalizers.some(stripsLeft);
 }
