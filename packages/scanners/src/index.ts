@@ -8,6 +8,7 @@ export * from './model-errors.js';
 export * from './classifier-loader.js';
 export * from './classifier-inference.js';
 export * from './classifier-scanner.js';
+export * from './engine-scanner.js';
 export * from './model-labels.js';
 export * from './prompt-injection-labels.js';
 export * from './toxicity-labels.js';

@@ -1,4 +1,3 @@
-import type { InputScannerV1, ScanContextV1, ScanResultV1 } from '@llm-shield/core';
 import {
   DEFAULT_PROMPT_INJECTION_THRESHOLD,
   detectPromptInjection,
@@ -6,7 +5,8 @@ import {
   type PromptInjectionCategory,
 } from '@llm-shield/heuristics';
 import { resolveCategories } from './categories.js';
-import { ClassifierEngine, type ScanManyOptions } from './classifier-scanner.js';
+import { ClassifierEngine } from './classifier-scanner.js';
+import { EngineInputScanner } from './engine-scanner.js';
 import { bindPromptInjectionLabels } from './prompt-injection-labels.js';
 import {
   assertKnownKeys,
@@ -34,52 +34,41 @@ export interface PromptInjectionConfig extends ClassifierScannerConfig {
   hybridGate?: number;
 }
 
+type ResolvedPromptInjectionConfig = Readonly<ResolvedClassifierConfig & { categories: readonly PromptInjectionCategory[] }>;
+
+function resolvePromptInjectionConfig(name: string, config: PromptInjectionConfig): ResolvedPromptInjectionConfig {
+  assertKnownKeys(name, config, [...CLASSIFIER_CONFIG_KEYS, 'categories']);
+  const categories = resolveCategories(name, config.categories, PROMPT_INJECTION_CATEGORIES);
+  return Object.freeze({
+    ...resolveClassifierConfig(name, config, {
+      modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD,
+      heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD,
+      hybridGate: PROMPT_INJECTION_HYBRID_GATE,
+    }),
+    categories,
+  });
+}
+
+function promptInjectionEngine(name: string, config: ResolvedPromptInjectionConfig): ClassifierEngine {
+  return new ClassifierEngine({
+    name,
+    config,
+    heuristic: (text) => {
+      const detection = detectPromptInjection(text, { categories: config.categories });
+      return { score: detection.score, findings: detection.findings };
+    },
+    bindLabels: (labels) => bindPromptInjectionLabels(labels),
+  });
+}
+
 /**
  * Input scanner for prompt injection and jailbreaks, like llm-guard's `PromptInjection`. With a `model` (a binary
  * SAFE/INJECTION classifier) the score is P(INJECTION) and the default mode is `ml`; see {@link ClassifierScannerConfig}.
+ * The score is the injection likelihood; above the threshold the prompt is invalid.
  */
-export class PromptInjection implements InputScannerV1 {
-  readonly specificationVersion = 'v1' as const;
-  readonly kind = 'input' as const;
-  readonly name = 'PromptInjection';
-  /** The validated configuration. */
-  readonly config: Readonly<ResolvedClassifierConfig & { categories: readonly PromptInjectionCategory[] }>;
-  private readonly engine: ClassifierEngine;
-
+export class PromptInjection extends EngineInputScanner<ResolvedPromptInjectionConfig> {
   constructor(config: PromptInjectionConfig = {}) {
-    assertKnownKeys(this.name, config, [...CLASSIFIER_CONFIG_KEYS, 'categories']);
-    const categories = resolveCategories(this.name, config.categories, PROMPT_INJECTION_CATEGORIES);
-    this.config = Object.freeze({
-      ...resolveClassifierConfig(this.name, config, {
-        modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD,
-        heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD,
-        hybridGate: PROMPT_INJECTION_HYBRID_GATE,
-      }),
-      categories,
-    });
-    this.engine = new ClassifierEngine({
-      name: this.name,
-      config: this.config,
-      heuristic: (text) => {
-        const detection = detectPromptInjection(text, { categories: this.config.categories });
-        return { score: detection.score, findings: detection.findings };
-      },
-      bindLabels: (labels) => bindPromptInjectionLabels(labels),
-    });
-  }
-
-  /** Scans a prompt. The score is the injection likelihood; above the threshold the prompt is invalid. */
-  async scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return this.engine.scan(prompt, context.signal);
-  }
-
-  /** Scans many prompts, batching the model's work (see {@link ClassifierEngine.scanMany}); results in input order. */
-  async scanMany(prompts: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
-    return this.engine.scanMany(prompts, options);
-  }
-
-  /** Empties the result cache (when `cache` is on). */
-  clearCache(): void {
-    this.engine.clearCache();
+    const resolved = resolvePromptInjectionConfig('PromptInjection', config);
+    super('PromptInjection', resolved, promptInjectionEngine('PromptInjection', resolved));
   }
 }

@@ -1,6 +1,7 @@
-import { InvalidConfigError, type InputScannerV1, type OutputScannerV1, type ScanContextV1, type ScanResultV1 } from '@llm-shield/core';
+import { InvalidConfigError } from '@llm-shield/core';
 import { analyzeSentiment, SENTIMENT_LABELS, type SentimentLabel } from '@llm-shield/heuristics';
-import { ClassifierEngine, type ScanManyOptions } from './classifier-scanner.js';
+import { ClassifierEngine } from './classifier-scanner.js';
+import { EngineInputScanner, EngineOutputScanner } from './engine-scanner.js';
 import {
   assertKnownKeys,
   CLASSIFIER_CONFIG_KEYS,
@@ -105,61 +106,17 @@ function sentimentEngine(name: string, config: ResolvedSentimentConfig): Classif
 }
 
 /** Input scanner that flags negative prompts, like llm-guard's input `Sentiment`. */
-export class Sentiment implements InputScannerV1 {
-  readonly specificationVersion = 'v1' as const;
-  readonly kind = 'input' as const;
-  readonly name = 'Sentiment';
-  /** The validated configuration. */
-  readonly config: ResolvedSentimentConfig;
-  private readonly engine: ClassifierEngine;
-
+export class Sentiment extends EngineInputScanner<ResolvedSentimentConfig> {
   constructor(config: SentimentConfig = {}) {
-    this.config = resolveSentimentConfig(this.name, config);
-    this.engine = sentimentEngine(this.name, this.config);
-  }
-
-  /** Scans a prompt; the score is its negativity `(1 - compound) / 2`. */
-  async scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return this.engine.scan(prompt, context.signal);
-  }
-
-  /** Scans many prompts, batching the model's work; results in input order. */
-  async scanMany(prompts: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
-    return this.engine.scanMany(prompts, options);
-  }
-
-  /** Empties the result cache (when `cache` is on). */
-  clearCache(): void {
-    this.engine.clearCache();
+    const resolved = resolveSentimentConfig('Sentiment', config);
+    super('Sentiment', resolved, sentimentEngine('Sentiment', resolved));
   }
 }
 
 /** Output scanner that flags negative model answers, like llm-guard's output `Sentiment`. */
-export class OutputSentiment implements OutputScannerV1 {
-  readonly specificationVersion = 'v1' as const;
-  readonly kind = 'output' as const;
-  readonly name = 'Sentiment';
-  /** The validated configuration. */
-  readonly config: ResolvedSentimentConfig;
-  private readonly engine: ClassifierEngine;
-
+export class OutputSentiment extends EngineOutputScanner<ResolvedSentimentConfig> {
   constructor(config: SentimentConfig = {}) {
-    this.config = resolveSentimentConfig(this.name, config);
-    this.engine = sentimentEngine(this.name, this.config);
-  }
-
-  /** Scans a model output (the prompt is not scored). */
-  async scan(_prompt: string, output: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return this.engine.scan(output, context.signal);
-  }
-
-  /** Scans many model outputs, batching the model's work; results in input order. */
-  async scanMany(outputs: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
-    return this.engine.scanMany(outputs, options);
-  }
-
-  /** Empties the result cache (when `cache` is on). */
-  clearCache(): void {
-    this.engine.clearCache();
+    const resolved = resolveSentimentConfig('Sentiment', config);
+    super('Sentiment', resolved, sentimentEngine('Sentiment', resolved));
   }
 }

@@ -1,7 +1,7 @@
-import type { InputScannerV1, OutputScannerV1, ScanContextV1, ScanResultV1 } from '@llm-shield/core';
 import { DEFAULT_TOXICITY_THRESHOLD, detectToxicity, TOXICITY_CATEGORIES, type ToxicityCategory } from '@llm-shield/heuristics';
 import { resolveCategories } from './categories.js';
-import { ClassifierEngine, type ScanManyOptions } from './classifier-scanner.js';
+import { ClassifierEngine } from './classifier-scanner.js';
+import { EngineInputScanner, EngineOutputScanner } from './engine-scanner.js';
 import {
   assertKnownKeys,
   CLASSIFIER_CONFIG_KEYS,
@@ -63,61 +63,17 @@ function toxicityEngine(name: string, config: ResolvedToxicityConfig): Classifie
  * Input scanner for toxic prompts, like llm-guard's input `Toxicity`. With a multi-label `model` such as
  * `unitary/unbiased-toxic-roberta` the score is the highest probability among the counted labels.
  */
-export class Toxicity implements InputScannerV1 {
-  readonly specificationVersion = 'v1' as const;
-  readonly kind = 'input' as const;
-  readonly name = 'Toxicity';
-  /** The validated configuration. */
-  readonly config: ResolvedToxicityConfig;
-  private readonly engine: ClassifierEngine;
-
+export class Toxicity extends EngineInputScanner<ResolvedToxicityConfig> {
   constructor(config: ToxicityConfig = {}) {
-    this.config = resolveToxicityConfig(this.name, config);
-    this.engine = toxicityEngine(this.name, this.config);
-  }
-
-  /** Scans a prompt; the score is the strongest toxicity category's. */
-  async scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return this.engine.scan(prompt, context.signal);
-  }
-
-  /** Scans many prompts, batching the model's work; results in input order. */
-  async scanMany(prompts: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
-    return this.engine.scanMany(prompts, options);
-  }
-
-  /** Empties the result cache (when `cache` is on). */
-  clearCache(): void {
-    this.engine.clearCache();
+    const resolved = resolveToxicityConfig('Toxicity', config);
+    super('Toxicity', resolved, toxicityEngine('Toxicity', resolved));
   }
 }
 
 /** Output scanner for toxic model answers, like llm-guard's output `Toxicity`. Only the output is scored. */
-export class OutputToxicity implements OutputScannerV1 {
-  readonly specificationVersion = 'v1' as const;
-  readonly kind = 'output' as const;
-  readonly name = 'Toxicity';
-  /** The validated configuration. */
-  readonly config: ResolvedToxicityConfig;
-  private readonly engine: ClassifierEngine;
-
+export class OutputToxicity extends EngineOutputScanner<ResolvedToxicityConfig> {
   constructor(config: ToxicityConfig = {}) {
-    this.config = resolveToxicityConfig(this.name, config);
-    this.engine = toxicityEngine(this.name, this.config);
-  }
-
-  /** Scans a model output (the prompt is not scored). */
-  async scan(_prompt: string, output: string, context: ScanContextV1): Promise<ScanResultV1> {
-    return this.engine.scan(output, context.signal);
-  }
-
-  /** Scans many model outputs, batching the model's work; results in input order. */
-  async scanMany(outputs: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
-    return this.engine.scanMany(outputs, options);
-  }
-
-  /** Empties the result cache (when `cache` is on). */
-  clearCache(): void {
-    this.engine.clearCache();
+    const resolved = resolveToxicityConfig('Toxicity', config);
+    super('Toxicity', resolved, toxicityEngine('Toxicity', resolved));
   }
 }
