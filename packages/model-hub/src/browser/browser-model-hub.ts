@@ -1,8 +1,11 @@
-import { HubNotFoundError, HubUnreachableError, ModelUnavailableError, type ModelVariant } from '@llm-shield/core';
+import { ModelUnavailableError, type ModelVariant } from '@llm-shield/core';
 import { DEFAULT_HUB_URL, normalizeHubUrl } from '../hub-environment.js';
 import type { ProgressCallback, WarningCallback } from '../progress.js';
-import { isCommitHash, type ModelRegistryEntry } from '../registry/model-entry.js';
-import { createModelRegistry, variantFiles, type ModelRegistry, type ModelVariantFiles } from '../registry/model-registry.js';
+import type { ModelRegistryEntry } from '../registry/model-entry.js';
+import { createModelRegistry, type ModelRegistry } from '../registry/model-registry.js';
+import { fetchPlannedFiles, findCachedCommit, planPull, resolvePlanCommit, rolesOf, type FileRole, type PullPlan } from '../shared/pull-plan.js';
+import { pulledModelFields, type PulledModelBase } from '../shared/pulled-model.js';
+import { collectWarnings } from '../shared/warnings.js';
 import { browserRemoteFiles, browserResolveUrl, resolveBrowserCommit, type BrowserRemoteFile } from './browser-hub-api.js';
 import { createBrowserHubHttp } from './browser-hub-http.js';
 import { downloadToStore } from './download-to-store.js';
@@ -63,24 +66,11 @@ export interface BrowserPulledFile {
 }
 
 /** A model whose files are verified and in the browser cache. */
-export interface BrowserPulledModel {
-  entry: ModelRegistryEntry;
-  /** Registry id. */
-  modelId: string;
-  /** Repo the files come from. */
-  repoId: string;
-  /** Commit of the files. */
-  commit: string;
-  /** Branch or tag that was resolved to `commit`, if any. */
-  ref?: string;
-  variant: ModelVariant;
+export interface BrowserPulledModel extends PulledModelBase<BrowserPulledFile> {
   /** The store's kind: `opfs`, `cache-api`, `memory`… */
   storage: string;
-  files: { model: BrowserPulledFile; tokenizer: BrowserPulledFile; tokenizerConfig?: BrowserPulledFile; config: BrowserPulledFile };
   /** `network` when the hub was asked, `cache` when the cache alone answered (pinned and cached, offline, or hub unreachable). */
   resolvedFrom: 'network' | 'cache';
-  /** Warnings also given to `onWarning`. */
-  warnings: string[];
 }
 
 /** Gets, verifies and caches model files in a browser (the browser counterpart of `createModelHub`). */
@@ -101,16 +91,8 @@ export interface BrowserModelHub {
   findCached(model: string | ModelRegistryEntry, options?: Pick<BrowserPullOptions, 'variant' | 'revision'>): Promise<BrowserPulledModel | undefined>;
 }
 
-type FileRole = 'model' | 'tokenizer' | 'tokenizerConfig' | 'config';
 type Found = Map<FileRole, BrowserPulledFile>;
-
-interface Plan {
-  entry: ModelRegistryEntry;
-  files: ModelVariantFiles;
-  commit?: string;
-  branch?: string;
-  unverifiedPin?: string;
-}
+type Plan = PullPlan;
 
 /**
  * Creates a {@link BrowserModelHub}. Files are keyed by repo, commit and path, so one commit's files never change;
@@ -132,12 +114,7 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
   });
 
   function plan(model: string | ModelRegistryEntry, variant: ModelVariant | undefined, revision: string | undefined): Plan {
-    const entry = typeof model === 'string' ? registry.get(model) : model;
-    const files = variantFiles(entry, variant);
-    const pin = entry.revision;
-    if (revision !== undefined) return isCommitHash(revision) ? { entry, files, commit: revision } : { entry, files, branch: revision };
-    if (pin.status === 'verified' && pin.commit !== null) return { entry, files, commit: pin.commit };
-    return { entry, files, branch: pin.branch, ...(pin.commit === null ? {} : { unverifiedPin: pin.commit }) };
+    return planPull(registry, model, variant, revision);
   }
 
   function storedFile(repoId: string, commit: string, repoPath: string, record: { size: number; hash: string; algorithm: 'sha256' | 'git-sha1' }, downloaded: boolean): BrowserPulledFile {
@@ -181,22 +158,19 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
 
   async function findCached(model: string | ModelRegistryEntry, pullOptions: Pick<BrowserPullOptions, 'variant' | 'revision'> = {}) {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
-    const candidates = p.commit !== undefined ? [p.commit] : [await readBrowserRef(store, p.entry.repoId, p.branch ?? 'main'), p.unverifiedPin];
-    for (const commit of candidates) {
-      if (commit === undefined) continue;
-      const found = await cachedFiles(p, commit);
-      if (found) return result(p, commit, found, 'cache', []);
-    }
-    return undefined;
+    return findCachedCommit(
+      p,
+      (branch) => readBrowserRef(store, p.entry.repoId, branch),
+      async (commit) => {
+        const found = await cachedFiles(p, commit);
+        return found ? result(p, commit, found, 'cache', []) : undefined;
+      },
+    );
   }
 
   async function pull(model: string | ModelRegistryEntry, pullOptions: BrowserPullOptions = {}): Promise<BrowserPulledModel> {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
-    const warnings: string[] = [];
-    const warning = (message: string) => {
-      warnings.push(message);
-      warn(message);
-    };
+    const { warnings, warning } = collectWarnings(warn);
     if (offline) {
       const cached = await findCached(p.entry, pullOptions);
       if (cached) return cached;
@@ -206,27 +180,14 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
         { details: { modelId: p.entry.id, variant: p.files.variant, storage: store.kind, offline: true } },
       );
     }
-    let commit = p.commit;
-    let asked = false;
-    if (commit === undefined) {
-      const branch = p.branch ?? 'main';
-      try {
-        commit = await resolveBrowserCommit(http, p.entry.repoId, branch, pullOptions.signal);
-        asked = true;
-      } catch (error) {
-        if (!HubUnreachableError.isInstance(error)) throw error;
-        const cached = await findCached(p.entry, pullOptions);
-        if (!cached) throw error;
-        warning(`The hub is unreachable (${error.message}); using the cached ${p.entry.repoId}@${branch} = ${cached.commit}.`);
-        return { ...cached, warnings };
-      }
-      if (p.unverifiedPin !== undefined) {
-        warning(
-          `The registry pin ${p.unverifiedPin} of ${p.entry.id} is unverified, so the head of "${branch}" is used: ${commit}` +
-            `${commit === p.unverifiedPin ? ' (the same commit)' : ''}. ${p.entry.revision.source}`,
-        );
-      }
-    }
+    let asked = p.commit === undefined;
+    const commit = await resolvePlanCommit(
+      p,
+      (branch) => resolveBrowserCommit(http, p.entry.repoId, branch, pullOptions.signal),
+      () => findCached(p.entry, pullOptions),
+      warning,
+    );
+    if (typeof commit !== 'string') return { ...commit, warnings };
     let found = await cachedFiles(p, commit);
     if (!found) {
       found = await download(p, commit, pullOptions);
@@ -237,28 +198,18 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
   }
 
   async function download(p: Plan, commit: string, pullOptions: BrowserPullOptions): Promise<Found> {
-    const roles = rolesOf(p.files);
     const repoId = p.entry.repoId;
-    const remote = await browserRemoteFiles(http, repoId, commit, [...roles.values()], pullOptions.signal);
-    const found: Found = new Map();
-    for (const [role, repoPath] of roles) {
-      const file = remote.get(repoPath);
-      if (!file) {
-        if (role === 'tokenizerConfig') {
-          await updateManifest(store, repoId, commit, (manifest) => {
-            if (!manifest.absent.includes(repoPath)) manifest.absent.push(repoPath);
-          });
-          continue;
-        }
-        throw new HubNotFoundError(
-          `File ${repoPath} does not exist in ${repoId}@${commit}` +
-            `${role === 'model' ? ` (variant ${p.files.variant}): choose another variant or fix the registry entry` : ': fix the registry entry'}.`,
-          { details: { repoId, revision: commit, file: repoPath, variant: p.files.variant } },
-        );
-      }
-      found.set(role, await fetchFile(repoId, commit, file, pullOptions));
-    }
-    return found;
+    const remote = await browserRemoteFiles(http, repoId, commit, [...rolesOf(p.files).values()], pullOptions.signal);
+    return fetchPlannedFiles(
+      p,
+      commit,
+      remote,
+      (repoPath) =>
+        updateManifest(store, repoId, commit, (manifest) => {
+          if (!manifest.absent.includes(repoPath)) manifest.absent.push(repoPath);
+        }),
+      (file) => fetchFile(repoId, commit, file, pullOptions),
+    );
   }
 
   async function fetchFile(repoId: string, commit: string, file: BrowserRemoteFile, pullOptions: BrowserPullOptions): Promise<BrowserPulledFile> {
@@ -295,35 +246,8 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
   }
 
   function result(p: Plan, commit: string, found: Found, resolvedFrom: 'network' | 'cache', warnings: string[]): BrowserPulledModel {
-    const get = (role: FileRole) => {
-      const file = found.get(role);
-      if (!file) throw new TypeError(`internal: ${role} missing`);
-      return file;
-    };
-    const tokenizerConfig = found.get('tokenizerConfig');
-    return {
-      entry: p.entry,
-      modelId: p.entry.id,
-      repoId: p.entry.repoId,
-      commit,
-      ...(p.branch === undefined ? {} : { ref: p.branch }),
-      variant: p.files.variant,
-      storage: store.kind,
-      files: { model: get('model'), tokenizer: get('tokenizer'), ...(tokenizerConfig ? { tokenizerConfig } : {}), config: get('config') },
-      resolvedFrom,
-      warnings,
-    };
+    return { ...pulledModelFields(p, commit, found, { storage: store.kind }), resolvedFrom, warnings };
   }
 
   return { registry, store, hubUrl, offline, pull, findCached };
-}
-
-function rolesOf(files: ModelVariantFiles): Map<FileRole, string> {
-  const roles = new Map<FileRole, string>([
-    ['model', files.model],
-    ['tokenizer', files.tokenizer],
-    ['config', files.config],
-  ]);
-  if (files.tokenizerConfig !== undefined) roles.set('tokenizerConfig', files.tokenizerConfig);
-  return roles;
 }

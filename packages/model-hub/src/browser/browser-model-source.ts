@@ -1,14 +1,6 @@
-import {
-  AbortedError,
-  InvalidConfigError,
-  InvalidModelError,
-  LlmShieldError,
-  ModelUnavailableError,
-  type ModelFilesV1,
-  type ModelSourceV1,
-  type ModelVariant,
-} from '@llm-shield/core';
+import type { ModelFilesV1, ModelSourceV1, ModelVariant } from '@llm-shield/core';
 import type { ProgressCallback } from '../progress.js';
+import { resolveByPull } from '../shared/model-unavailable.js';
 import { createBrowserModelHub, type BrowserModelHub, type BrowserModelHubOptions, type BrowserPulledModel } from './browser-model-hub.js';
 
 /** Options of {@link createBrowserModelSource}: those of {@link createBrowserModelHub} plus defaults for each resolve. */
@@ -37,31 +29,7 @@ export function createBrowserModelSource(options: BrowserModelSourceOptions = {}
   return {
     specificationVersion: 'v1',
     hub,
-    async resolve(modelId, resolveOptions = {}) {
-      const variant = resolveOptions.variant ?? options.variant;
-      try {
-        const pulled = await hub.pull(modelId, {
-          ...(variant === undefined ? {} : { variant }),
-          ...(resolveOptions.signal === undefined ? {} : { signal: resolveOptions.signal }),
-          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        });
-        return browserModelFiles(pulled);
-      } catch (error) {
-        if (
-          ModelUnavailableError.isInstance(error) ||
-          InvalidModelError.isInstance(error) ||
-          InvalidConfigError.isInstance(error) ||
-          AbortedError.isInstance(error)
-        ) {
-          throw error;
-        }
-        const typed = LlmShieldError.isInstance(error);
-        throw new ModelUnavailableError(typed ? error.message : `Model ${modelId} could not be obtained: ${String(error)}`, {
-          cause: error,
-          details: { ...(typed ? error.details : {}), modelId, causeCode: typed ? error.code : undefined },
-        });
-      }
-    },
+    resolve: (modelId, resolveOptions = {}) => resolveByPull((id, pullOptions) => hub.pull(id, pullOptions), browserModelFiles, modelId, resolveOptions, options),
   };
 }
 

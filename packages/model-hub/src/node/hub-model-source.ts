@@ -1,14 +1,6 @@
-import {
-  AbortedError,
-  InvalidConfigError,
-  InvalidModelError,
-  LlmShieldError,
-  ModelUnavailableError,
-  type ModelFilesV1,
-  type ModelSourceV1,
-  type ModelVariant,
-} from '@llm-shield/core';
+import type { ModelFilesV1, ModelSourceV1, ModelVariant } from '@llm-shield/core';
 import type { ProgressCallback } from '../progress.js';
+import { resolveByPull } from '../shared/model-unavailable.js';
 import { nodeModelFile } from './node-model-file.js';
 import { createModelHub, type ModelHub, type ModelHubOptions, type PulledModel } from './pull-model.js';
 
@@ -36,31 +28,7 @@ export function createHubModelSource(options: HubModelSourceOptions = {}): HubMo
   return {
     specificationVersion: 'v1',
     hub,
-    async resolve(modelId, resolveOptions = {}) {
-      const variant = resolveOptions.variant ?? options.variant;
-      try {
-        const pulled = await hub.pull(modelId, {
-          ...(variant === undefined ? {} : { variant }),
-          ...(resolveOptions.signal === undefined ? {} : { signal: resolveOptions.signal }),
-          ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        });
-        return toModelFiles(pulled);
-      } catch (error) {
-        if (
-          ModelUnavailableError.isInstance(error) ||
-          InvalidModelError.isInstance(error) ||
-          InvalidConfigError.isInstance(error) ||
-          AbortedError.isInstance(error)
-        ) {
-          throw error;
-        }
-        const code = LlmShieldError.isInstance(error) ? error.code : undefined;
-        throw new ModelUnavailableError(LlmShieldError.isInstance(error) ? error.message : `Model ${modelId} could not be obtained: ${String(error)}`, {
-          cause: error,
-          details: { ...(LlmShieldError.isInstance(error) ? error.details : {}), modelId, causeCode: code },
-        });
-      }
-    },
+    resolve: (modelId, resolveOptions = {}) => resolveByPull((id, pullOptions) => hub.pull(id, pullOptions), toModelFiles, modelId, resolveOptions, options),
   };
 }
 

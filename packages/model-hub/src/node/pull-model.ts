@@ -1,16 +1,13 @@
 import { lstat, mkdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
-import {
-  ChecksumMismatchError,
-  HubNotFoundError,
-  HubUnreachableError,
-  ModelUnavailableError,
-  type ModelVariant,
-} from '@llm-shield/core';
+import { ChecksumMismatchError, ModelUnavailableError, type ModelVariant } from '@llm-shield/core';
 import type { HubSettings } from '../hub-environment.js';
 import type { ProgressCallback, WarningCallback } from '../progress.js';
-import { isCommitHash, type ModelRegistryEntry } from '../registry/model-entry.js';
-import { createModelRegistry, variantFiles, type ModelRegistry, type ModelVariantFiles } from '../registry/model-registry.js';
+import type { ModelRegistryEntry } from '../registry/model-entry.js';
+import { createModelRegistry, type ModelRegistry } from '../registry/model-registry.js';
+import { fetchPlannedFiles, findCachedCommit, planPull, resolvePlanCommit, rolesOf, type FileRole, type PullPlan } from '../shared/pull-plan.js';
+import { pulledModelFields, type PulledModelBase } from '../shared/pulled-model.js';
+import { collectWarnings } from '../shared/warnings.js';
 import { algorithmOfBlobName, fileMatches, type ExpectedBlob } from './blob-hash.js';
 import { repoCachePaths, type RepoCachePaths } from './cache-paths.js';
 import { readRef, writeRef } from './cache-refs.js';
@@ -68,25 +65,12 @@ export interface PulledFile {
 }
 
 /** A model whose files are verified and in the cache. */
-export interface PulledModel {
-  entry: ModelRegistryEntry;
-  /** Registry id. */
-  modelId: string;
-  /** Repo the files come from. */
-  repoId: string;
-  /** Commit of the files. */
-  commit: string;
-  /** Branch or tag that was resolved to `commit`, if any. */
-  ref?: string;
-  variant: ModelVariant;
+export interface PulledModel extends PulledModelBase<PulledFile> {
   cacheDir: string;
   /** `…/snapshots/<commit>`. */
   snapshotDir: string;
-  files: { model: PulledFile; tokenizer: PulledFile; tokenizerConfig?: PulledFile; config: PulledFile };
   /** `network` when the hub was asked, `cache` when the cache alone answered (offline, or hub unreachable). */
   resolvedFrom: 'network' | 'cache';
-  /** Warnings also given to `onWarning`. */
-  warnings: string[];
 }
 
 /** Gets, verifies and caches model files in Python `huggingface_hub`'s cache layout. */
@@ -104,17 +88,9 @@ export interface ModelHub {
   findCached(model: string | ModelRegistryEntry, options?: Pick<PullOptions, 'variant' | 'revision' | 'verifyCached'>): Promise<PulledModel | undefined>;
 }
 
-type FileRole = 'model' | 'tokenizer' | 'tokenizerConfig' | 'config';
-
-interface Plan {
-  entry: ModelRegistryEntry;
+/** A {@link PullPlan} with the repo's cache paths. */
+interface Plan extends PullPlan {
   paths: RepoCachePaths;
-  files: ModelVariantFiles;
-  /** Commit to use directly, or the branch to resolve. */
-  commit?: string;
-  branch?: string;
-  /** The registry pin, when it is unverified and a branch is resolved instead. */
-  unverifiedPin?: string;
 }
 
 /** Creates a {@link ModelHub}. */
@@ -131,35 +107,27 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
   });
 
   function plan(model: string | ModelRegistryEntry, variant: ModelVariant | undefined, revision: string | undefined): Plan {
-    const entry = typeof model === 'string' ? registry.get(model) : model;
-    const files = variantFiles(entry, variant);
-    const paths = repoCachePaths(settings.cacheDir, entry.repoId);
-    const pin = entry.revision;
-    if (revision !== undefined) return isCommitHash(revision) ? { entry, paths, files, commit: revision } : { entry, paths, files, branch: revision };
-    if (pin.status === 'verified' && pin.commit !== null) return { entry, paths, files, commit: pin.commit };
-    return { entry, paths, files, branch: pin.branch, ...(pin.commit === null ? {} : { unverifiedPin: pin.commit }) };
+    const planned = planPull(registry, model, variant, revision);
+    return { ...planned, paths: repoCachePaths(settings.cacheDir, planned.entry.repoId) };
   }
 
   async function findCached(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel | undefined> {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
-    const candidates = p.commit !== undefined ? [p.commit] : [await readRef(p.paths, p.branch ?? 'main'), p.unverifiedPin];
-    for (const commit of candidates) {
-      if (commit === undefined) continue;
-      const found = await cachedFiles(p, commit);
-      if (!found) continue;
-      if (pullOptions.verifyCached) await verifyCachedOffline(p, commit, found);
-      return result(p, commit, found, 'cache', []);
-    }
-    return undefined;
+    return findCachedCommit(
+      p,
+      (branch) => readRef(p.paths, branch),
+      async (commit) => {
+        const found = await cachedFiles(p, commit);
+        if (!found) return undefined;
+        if (pullOptions.verifyCached) await verifyCachedOffline(p, commit, found);
+        return result(p, commit, found, 'cache', []);
+      },
+    );
   }
 
   async function pull(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel> {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
-    const warnings: string[] = [];
-    const warning = (message: string) => {
-      warnings.push(message);
-      warn(message);
-    };
+    const { warnings, warning } = collectWarnings(warn);
     if (settings.offline) {
       const cached = await findCached(p.entry, pullOptions);
       if (cached) return cached;
@@ -169,25 +137,13 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
         { details: { modelId: p.entry.id, variant: p.files.variant, cacheDir: settings.cacheDir, offline: true } },
       );
     }
-    let commit = p.commit;
-    if (commit === undefined) {
-      const branch = p.branch ?? 'main';
-      try {
-        commit = await resolveCommit(http, p.entry.repoId, branch, pullOptions.signal);
-      } catch (error) {
-        if (!HubUnreachableError.isInstance(error)) throw error;
-        const cached = await findCached(p.entry, pullOptions);
-        if (!cached) throw error;
-        warning(`The hub is unreachable (${error.message}); using the cached ${p.entry.repoId}@${branch} = ${cached.commit}.`);
-        return { ...cached, warnings };
-      }
-      if (p.unverifiedPin !== undefined) {
-        warning(
-          `The registry pin ${p.unverifiedPin} of ${p.entry.id} is unverified, so the head of "${branch}" is used: ${commit}` +
-            `${commit === p.unverifiedPin ? ' (the same commit)' : ''}. ${p.entry.revision.source}`,
-        );
-      }
-    }
+    const commit = await resolvePlanCommit(
+      p,
+      (branch) => resolveCommit(http, p.entry.repoId, branch, pullOptions.signal),
+      () => findCached(p.entry, pullOptions),
+      warning,
+    );
+    if (typeof commit !== 'string') return { ...commit, warnings };
     const cached = pullOptions.verifyCached ? undefined : await cachedFiles(p, commit);
     const found = cached ?? (await download(p, commit, pullOptions));
     if (p.branch !== undefined) await writeRef(p.paths, p.branch, commit);
@@ -195,25 +151,14 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
   }
 
   async function download(p: Plan, commit: string, pullOptions: PullOptions): Promise<Map<FileRole, PulledFile>> {
-    const roles = rolesOf(p.files);
-    const remote = await remoteFiles(http, p.entry.repoId, commit, [...roles.values()], pullOptions.signal);
-    const found = new Map<FileRole, PulledFile>();
-    for (const [role, repoPath] of roles) {
-      const file = remote.get(repoPath);
-      if (!file) {
-        if (role === 'tokenizerConfig') {
-          await markAbsent(p.paths, commit, repoPath);
-          continue;
-        }
-        throw new HubNotFoundError(
-          `File ${repoPath} does not exist in ${p.entry.repoId}@${commit}` +
-            `${role === 'model' ? ` (variant ${p.files.variant}): choose another variant or fix the registry entry` : ': fix the registry entry'}.`,
-          { details: { repoId: p.entry.repoId, revision: commit, file: repoPath, variant: p.files.variant } },
-        );
-      }
-      found.set(role, await fetchFile(p, commit, file, pullOptions));
-    }
-    return found;
+    const remote = await remoteFiles(http, p.entry.repoId, commit, [...rolesOf(p.files).values()], pullOptions.signal);
+    return fetchPlannedFiles(
+      p,
+      commit,
+      remote,
+      (repoPath) => markAbsent(p.paths, commit, repoPath),
+      (file) => fetchFile(p, commit, file, pullOptions),
+    );
   }
 
   async function fetchFile(p: Plan, commit: string, file: RemoteFile, pullOptions: PullOptions): Promise<PulledFile> {
@@ -285,38 +230,11 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
   }
 
   function result(p: Plan, commit: string, found: Map<FileRole, PulledFile>, resolvedFrom: 'network' | 'cache', warnings: string[]): PulledModel {
-    const get = (role: FileRole) => {
-      const file = found.get(role);
-      if (!file) throw new TypeError(`internal: ${role} missing`);
-      return file;
-    };
-    const tokenizerConfig = found.get('tokenizerConfig');
-    return {
-      entry: p.entry,
-      modelId: p.entry.id,
-      repoId: p.entry.repoId,
-      commit,
-      ...(p.branch === undefined ? {} : { ref: p.branch }),
-      variant: p.files.variant,
-      cacheDir: settings.cacheDir,
-      snapshotDir: p.paths.snapshot(commit),
-      files: { model: get('model'), tokenizer: get('tokenizer'), ...(tokenizerConfig ? { tokenizerConfig } : {}), config: get('config') },
-      resolvedFrom,
-      warnings,
-    };
+    const where = { cacheDir: settings.cacheDir, snapshotDir: p.paths.snapshot(commit) };
+    return { ...pulledModelFields(p, commit, found, where), resolvedFrom, warnings };
   }
 
   return { settings, registry, pull, findCached };
-}
-
-function rolesOf(files: ModelVariantFiles): Map<FileRole, string> {
-  const roles = new Map<FileRole, string>([
-    ['model', files.model],
-    ['tokenizer', files.tokenizer],
-    ['config', files.config],
-  ]);
-  if (files.tokenizerConfig !== undefined) roles.set('tokenizerConfig', files.tokenizerConfig);
-  return roles;
 }
 
 /** True when `path` (followed through links) exists with the expected size, and hash when `verify`. */
