@@ -368,6 +368,7 @@ function rssSection(rows = []) {
     { label: 'bare ort sessions, defaults', raw: { graphOptimizationLevel: 'all' } },
     { label: 'bare ort, arena off + session.use_device_allocator_for_initializers', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { use_device_allocator_for_initializers: '1' } } } },
     { label: 'bare ort, arena off + session.disable_prepacking', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { disable_prepacking: '1' } } } },
+    { label: "scanners, arena off + configEntries { 'session.disable_prepacking': '1' }", session: { enableCpuMemArena: false, configEntries: { 'session.disable_prepacking': '1' } } },
     { label: 'bare ort, arena off + both', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { use_device_allocator_for_initializers: '1', disable_prepacking: '1' } } } },
   ].filter((c) => !values['rss-configs'] || values['rss-configs'].split(',').map(Number).includes(configsIndex++));
   for (const variant of list('variants')) {

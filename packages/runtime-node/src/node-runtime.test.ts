@@ -26,6 +26,22 @@ describe('createNodeRuntime', () => {
     expect(session.inputNames).toEqual(['input_ids', 'attention_mask', 'token_type_ids']);
     await session.dispose();
   });
+  it('passes session configuration entries to onnxruntime, and the session still runs', async () => {
+    const runtime = createNodeRuntime({ logSeverityLevel: 4 });
+    const plain = await runtime.createSession(model, { intraOpThreads: 1 });
+    const unpacked = await runtime.createSession(model, { intraOpThreads: 1, configEntries: { 'session.disable_prepacking': '1' } });
+    const ids = BigInt64Array.from([101n, 7592n, 102n]);
+    const feeds = {
+      input_ids: { type: 'int64' as const, dims: [1, 3], data: ids },
+      attention_mask: { type: 'int64' as const, dims: [1, 3], data: BigInt64Array.from([1n, 1n, 1n]) },
+      token_type_ids: { type: 'int64' as const, dims: [1, 3], data: BigInt64Array.from([0n, 0n, 0n]) },
+    };
+    const [a, b] = [await plain.run(feeds), await unpacked.run(feeds)];
+    const [expected, actual] = [Array.from(a.logits!.data as Float32Array), Array.from(b.logits!.data as Float32Array)];
+    expect(actual).toHaveLength(expected.length);
+    actual.forEach((value, index) => expect(value).toBeCloseTo(expected[index]!, 5));
+    await Promise.all([plain.dispose(), unpacked.dispose()]);
+  });
   it('reports an execution provider that cannot load as InferenceFailedError with details', async () => {
     const runtime = createNodeRuntime({ intraOpThreads: 1, logSeverityLevel: 4 });
     const error = await runtime.createSession(model, { executionProviders: ['cuda'] }).catch((e: unknown) => e);

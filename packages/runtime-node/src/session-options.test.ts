@@ -23,7 +23,11 @@ describe('toOrtNodeSessionOptions', () => {
       enableMemPattern: true,
     });
   });
-  it.each([{ intraOpThreads: 0 }, { interOpThreads: 1.5 }, { executionProviders: [] }, { executionProviders: ['tpu' as never] }, { graphOptimizationLevel: 'max' as never }])(
+  it('passes session configuration entries through as onnxruntime extra', () => {
+    expect(toOrtNodeSessionOptions({ configEntries: { 'session.disable_prepacking': '1' } }).extra).toEqual({ 'session.disable_prepacking': '1' });
+    expect(toOrtNodeSessionOptions({ configEntries: {} })).not.toHaveProperty('extra');
+  });
+  it.each([{ configEntries: { x: 1 as never } }, { configEntries: { '': '1' } }, { intraOpThreads: 0 }, { interOpThreads: 1.5 }, { executionProviders: [] }, { executionProviders: ['tpu' as never] }, { graphOptimizationLevel: 'max' as never }])(
     'rejects %j',
     (options) => {
       expect(() => toOrtNodeSessionOptions(options)).toThrow(InvalidConfigError);

@@ -10,6 +10,12 @@ export interface NodeSessionOptions extends SessionOptionsV1 {
   enableCpuMemArena?: boolean;
   /** Pre-plan memory from the first run's shapes (default `true`). */
   enableMemPattern?: boolean;
+  /**
+   * onnxruntime session configuration entries (`SessionOptions.AddConfigEntry`), passed through as strings; default
+   * none. Example: `{ 'session.disable_prepacking': '1' }` keeps weights in one copy instead of a pre-packed second
+   * one, which lowers resident memory of large fp32 models at some speed cost (docs/performance.md).
+   */
+  configEntries?: Readonly<Record<string, string>>;
 }
 
 /** The plain object onnxruntime-node's `InferenceSession.create` takes, built from {@link NodeSessionOptions}. */
@@ -20,6 +26,8 @@ export interface OrtNodeSessionOptions {
   interOpNumThreads?: number;
   enableCpuMemArena: boolean;
   enableMemPattern: boolean;
+  /** Session configuration entries (onnxruntime's `extra`). */
+  extra?: Record<string, string>;
 }
 
 function threads(field: string, value: number | undefined): number | undefined {
@@ -47,6 +55,13 @@ export function toOrtNodeSessionOptions(options: NodeSessionOptions = {}): OrtNo
     enableCpuMemArena: options.enableCpuMemArena ?? true,
     enableMemPattern: options.enableMemPattern ?? true,
   };
+  const entries = options.configEntries;
+  if (entries !== undefined) {
+    if (typeof entries !== 'object' || entries === null || Object.entries(entries).some(([key, value]) => key === '' || typeof value !== 'string')) {
+      throw new InvalidConfigError(`configEntries must map non-empty keys to strings, got ${JSON.stringify(entries)}.`);
+    }
+    if (Object.keys(entries).length > 0) result.extra = { ...entries };
+  }
   const intra = threads('intraOpThreads', options.intraOpThreads);
   const inter = threads('interOpThreads', options.interOpThreads);
   if (intra !== undefined) result.intraOpNumThreads = intra;
