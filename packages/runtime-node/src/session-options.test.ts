@@ -27,7 +27,7 @@ describe('toOrtNodeSessionOptions', () => {
     expect(toOrtNodeSessionOptions({ configEntries: { 'session.disable_prepacking': '1' } }).extra).toEqual({ 'session.disable_prepacking': '1' });
     expect(toOrtNodeSessionOptions({ configEntries: {} })).not.toHaveProperty('extra');
   });
-  it.each([{ configEntries: { x: 1 as never } }, { configEntries: { '': '1' } }, { intraOpThreads: 0 }, { interOpThreads: 1.5 }, { executionProviders: [] }, { executionProviders: ['tpu' as never] }, { graphOptimizationLevel: 'max' as never }])(
+  it.each([{ configEntries: { x: 1 } as never }, { configEntries: { '': '1' } }, { intraOpThreads: 0 }, { interOpThreads: 1.5 }, { executionProviders: [] }, { executionProviders: ['tpu' as never] }, { graphOptimizationLevel: 'max' as never }])(
     'rejects %j',
     (options) => {
       expect(() => toOrtNodeSessionOptions(options)).toThrow(InvalidConfigError);
