@@ -1,7 +1,7 @@
-import { InvalidConfigError, InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
+import { InvalidConfigError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-node';
 import { NodeInferenceSession } from './node-session.js';
-import { toCreateError } from '@llm-shield/runtime-ort';
+import { checkModelInput, createOrtSession } from '@llm-shield/runtime-ort';
 import { toOrtNodeSessionOptions, type NodeSessionOptions } from './session-options.js';
 
 /** Options of {@link createNodeRuntime}: defaults for every session it creates, plus logging. */
@@ -23,20 +23,6 @@ function checkLogLevel(level: unknown): void {
   if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 0 && (level as number) <= 4)) {
     throw new InvalidConfigError(`logSeverityLevel must be an integer from 0 to 4, got ${JSON.stringify(level)}.`);
   }
-}
-
-function describeModel(model: ModelInputV1): Record<string, unknown> {
-  return 'path' in model ? { path: model.path } : { bytes: model.bytes.byteLength };
-}
-
-function checkModelInput(model: ModelInputV1): void {
-  const isObject = typeof model === 'object' && model !== null;
-  if (isObject && 'path' in model && typeof model.path === 'string' && model.path.length > 0) return;
-  if (isObject && 'bytes' in model && model.bytes instanceof Uint8Array) {
-    if (model.bytes.byteLength === 0) throw new InvalidModelError('The model bytes are empty.', { details: { bytes: 0 } });
-    return;
-  }
-  throw new InvalidModelError('A model is given as { bytes: Uint8Array } or { path: string }.');
 }
 
 /**
@@ -74,13 +60,7 @@ export function createNodeRuntime(defaults: NodeRuntimeOptions = {}): NodeRuntim
         logSeverityLevel: merged.logSeverityLevel ?? 3,
       };
       checkModelInput(model);
-      try {
-        const session =
-          'path' in model ? await ort.InferenceSession.create(model.path, sessionOptions) : await ort.InferenceSession.create(model.bytes, sessionOptions);
-        return new NodeInferenceSession(session);
-      } catch (error) {
-        throw toCreateError(error, { ...describeModel(model), executionProviders: sessionOptions.executionProviders });
-      }
+      return createOrtSession(ort.InferenceSession, model, sessionOptions, (session) => new NodeInferenceSession(session));
     },
   };
 }

@@ -1,6 +1,6 @@
-import { InferenceFailedError, raceAbort, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-node';
-import { checkFeeds, fromOrtTensor, toOrtTensor, toRunError } from '@llm-shield/runtime-ort';
+import { runOrtSession } from '@llm-shield/runtime-ort';
 
 /**
  * An {@link InferenceSessionV1} over one onnxruntime-node session. Safe to share: concurrent `run` calls are
@@ -29,29 +29,22 @@ export class NodeInferenceSession implements InferenceSessionV1 {
     if (this.#disposed !== undefined) {
       throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
     }
-    throwIfAborted(options.signal, 'inference run');
-    checkFeeds(this.inputNames, feeds);
-    const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1, ort.Tensor);
-
-    const work = this.#session.run(ortFeeds);
-    this.#inFlight.add(work);
-    const forget = (): void => void this.#inFlight.delete(work);
-    work.then(forget, forget);
-
-    let outputs: ort.InferenceSession.OnnxValueMapType;
-    try {
-      outputs = await raceAbort(work, options.signal, 'inference run');
-    } catch (error) {
-      throw toRunError(error);
-    }
-    const result: Record<string, TensorV1> = {};
-    for (const name of this.outputNames) {
-      const value = outputs[name];
-      if (value === undefined) throw new InferenceFailedError(`onnxruntime returned no output "${name}".`, { details: { reason: 'run-failed' } });
-      result[name] = fromOrtTensor(name, value as ort.Tensor);
-    }
-    return result;
+    return runOrtSession(
+      {
+        inputNames: this.inputNames,
+        outputNames: this.outputNames,
+        Tensor: ort.Tensor,
+        start: (ortFeeds) => {
+          const work = this.#session.run(ortFeeds);
+          this.#inFlight.add(work);
+          const forget = (): void => void this.#inFlight.delete(work);
+          work.then(forget, forget);
+          return work;
+        },
+      },
+      feeds,
+      options.signal,
+    );
   }
 
   /** Frees the session once runs in flight have settled. Idempotent. */

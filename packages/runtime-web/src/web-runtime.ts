@@ -1,6 +1,6 @@
-import { InvalidModelError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
+import type { InferenceRuntimeV1, InferenceSessionV1, ModelInputV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-web';
-import { toCreateError } from '@llm-shield/runtime-ort';
+import { checkModelInput, createOrtSession } from '@llm-shield/runtime-ort';
 import { toOrtWebSessionOptions, type WebSessionOptions } from './session-options.js';
 import { WebInferenceSession } from './web-session.js';
 
@@ -47,20 +47,6 @@ function setEnvironment(wasmThreads: number | undefined, wasmPaths: WebRuntimeOp
   if (wasmPaths !== undefined) ort.env.wasm.wasmPaths = wasmPaths;
 }
 
-function describeModel(model: ModelInputV1): Record<string, unknown> {
-  return 'path' in model ? { path: model.path } : { bytes: model.bytes.byteLength };
-}
-
-function checkModelInput(model: ModelInputV1): void {
-  const isObject = typeof model === 'object' && model !== null;
-  if (isObject && 'path' in model && typeof model.path === 'string' && model.path.length > 0) return;
-  if (isObject && 'bytes' in model && model.bytes instanceof Uint8Array) {
-    if (model.bytes.byteLength === 0) throw new InvalidModelError('The model bytes are empty.', { details: { bytes: 0 } });
-    return;
-  }
-  throw new InvalidModelError('A model is given as { bytes: Uint8Array } or { path: string }.');
-}
-
 /**
  * Creates an {@link InferenceRuntimeV1} over onnxruntime-web (a peer dependency), for browsers and Node.
  *
@@ -89,13 +75,7 @@ export function createWebRuntime(defaults: WebRuntimeOptions = {}): WebRuntime {
       checkModelInput(model);
       return serialise(async () => {
         setEnvironment(wasmThreads, defaults.wasmPaths);
-        try {
-          const session =
-            'path' in model ? await ort.InferenceSession.create(model.path, sessionOptions) : await ort.InferenceSession.create(model.bytes, sessionOptions);
-          return new WebInferenceSession(session);
-        } catch (error) {
-          throw toCreateError(error, { ...describeModel(model), executionProviders: sessionOptions.executionProviders });
-        }
+        return createOrtSession(ort.InferenceSession, model, sessionOptions, (session) => new WebInferenceSession(session));
       });
     },
   };

@@ -1,6 +1,6 @@
-import { InferenceFailedError, raceAbort, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
+import { InferenceFailedError, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-web';
-import { checkFeeds, fromOrtTensor, toOrtTensor, toRunError } from '@llm-shield/runtime-ort';
+import { runOrtSession } from '@llm-shield/runtime-ort';
 
 /**
  * An {@link InferenceSessionV1} over one onnxruntime-web session. onnxruntime-web does not allow two runs of one
@@ -36,28 +36,20 @@ export class WebInferenceSession implements InferenceSessionV1 {
       throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
     }
     const { signal } = options;
-    throwIfAborted(signal, 'inference run');
-    checkFeeds(this.inputNames, feeds);
-    const ortFeeds: Record<string, ort.Tensor> = {};
-    for (const name of this.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1, ort.Tensor);
-
-    const work = this.#enqueue(async () => {
-      throwIfAborted(signal, 'inference run');
-      return this.#session.run(ortFeeds);
-    });
-    let outputs: ort.InferenceSession.OnnxValueMapType;
-    try {
-      outputs = await raceAbort(work, signal, 'inference run');
-    } catch (error) {
-      throw toRunError(error);
-    }
-    const result: Record<string, TensorV1> = {};
-    for (const name of this.outputNames) {
-      const value = outputs[name];
-      if (value === undefined) throw new InferenceFailedError(`onnxruntime returned no output "${name}".`, { details: { reason: 'run-failed' } });
-      result[name] = fromOrtTensor(name, value as ort.Tensor);
-    }
-    return result;
+    return runOrtSession(
+      {
+        inputNames: this.inputNames,
+        outputNames: this.outputNames,
+        Tensor: ort.Tensor,
+        start: (ortFeeds) =>
+          this.#enqueue(async () => {
+            throwIfAborted(signal, 'inference run');
+            return this.#session.run(ortFeeds);
+          }),
+      },
+      feeds,
+      signal,
+    );
   }
 
   /** Frees the session after the runs already queued. Idempotent. */
