@@ -33,7 +33,7 @@ import { PromptInjection, Sentiment, Toxicity } from '@llm-shield/scanners';
 import { createTokenizer } from '@llm-shield/tokenizer';
 import { loadPool, strideSample } from './ml/corpus.mjs';
 import { FIXTURES_DIR, folderSource, int64Feeds, modelPath, readJson, REPO_ROOT, scannerFor } from './ml/model-folder.mjs';
-import { formatSummary, quantile, summary } from './ml/stats.mjs';
+import { formatSummary, interleavedPass, quantile, summary } from './ml/stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -126,18 +126,7 @@ async function latencyRow(label, texts, maxLength) {
     ...(transformers ? { 'transformers.js': (i) => transformers.pipe(texts[i], { top_k: null }) } : {}),
   };
   const names = Object.keys(methods);
-  const pass = async () => {
-    const times = Object.fromEntries(names.map((n) => [n, []]));
-    for (let i = 0; i < texts.length; i++) {
-      for (let k = 0; k < names.length; k++) {
-        const name = names[(i + k) % names.length];
-        const start = performance.now();
-        await methods[name](i);
-        times[name].push(performance.now() - start);
-      }
-    }
-    return times;
-  };
+  const pass = () => interleavedPass(methods, texts.length);
   await pass(); // warm-up (loads the scanner's model and the pipeline's session paths, JIT)
   const runs = [];
   for (let r = 0; r < repeats; r++) runs.push(await pass());

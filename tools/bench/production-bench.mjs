@@ -29,7 +29,7 @@ import { parseArgs } from 'node:util';
 import { loadPool, strideSample } from './ml/corpus.mjs';
 import { readJson, REPO_ROOT } from './ml/model-folder.mjs';
 import { EMBEDDED_DIR, EMBEDDED_MODELS, fileBytes, PRODUCTION_DIR, PRODUCTION_MODELS, variantPath, variantSource } from './ml/production-models.mjs';
-import { formatSummary, quantile, summary } from './ml/stats.mjs';
+import { formatSummary, interleavedPass, quantile, summary } from './ml/stats.mjs';
 
 const SELF = new URL(import.meta.url).pathname;
 const { values } = parseArgs({
@@ -173,18 +173,7 @@ async function latencySection(pool, rows = []) {
         'tokenize whole text': async (i) => tokenizer.encode(texts[i], { truncation: { strategy: 'none' }, padding: 'none' }),
       };
       const names = Object.keys(methods);
-      const pass = async () => {
-        const times = Object.fromEntries(names.map((n) => [n, []]));
-        for (let i = 0; i < texts.length; i++) {
-          for (let k = 0; k < names.length; k++) {
-            const name = names[(i + k) % names.length];
-            const start = performance.now();
-            await methods[name](i);
-            times[name].push(performance.now() - start);
-          }
-        }
-        return times;
-      };
+      const pass = () => interleavedPass(methods, texts.length);
       await pass();
       const runs = [];
       for (let r = 0; r < repeats; r++) runs.push(await pass());

@@ -19,3 +19,25 @@ export function summary(values) {
 export function formatSummary(s, digits = 3) {
   return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 }
+
+/**
+ * One timing pass over `count` items: every method runs on every item, their order rotated per item so no method
+ * always runs first (warm caches, JIT). Returns the milliseconds of each call per method name.
+ *
+ * @param {Record<string, (i: number) => unknown>} methods - the calls to time, by name
+ * @param {number} count - how many items (indices 0..count-1)
+ * @returns {Promise<Record<string, number[]>>}
+ */
+export async function interleavedPass(methods, count) {
+  const names = Object.keys(methods);
+  const times = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < count; i++) {
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(i + k) % names.length];
+      const start = performance.now();
+      await methods[name](i);
+      times[name].push(performance.now() - start);
+    }
+  }
+  return times;
+}
