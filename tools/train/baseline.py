@@ -46,7 +46,25 @@ def run(task: str, bundle: dict, C: float = 4.0) -> dict:
         p = clf.predict_proba(Z)
         return p if task == 'sentiment' else p[:, 1]
 
-    return evaluate(task, score, bundle)
+    result = evaluate(task, score, bundle)
+    if task == 'prompt-injection':
+        result['probes'] = probes(task, score, result.get('threshold', 0.5))
+    return result
+
+
+def probes(task: str, score, threshold: float) -> dict | None:
+    """The hand-written generalisation probes (probes/<task>.jsonl), judged like evaluate.probes does."""
+    path = Path(__file__).resolve().parent / 'probes' / f'{task}.jsonl'
+    if not path.exists():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding='utf-8').splitlines() if line.strip()]
+    p = score([r['text'] for r in rows])
+    return {
+        'benign': sum(1 for r in rows if r['label'] == 0),
+        'benign_flagged': [r['text'] for r, x in zip(rows, p) if r['label'] == 0 and x > threshold],
+        'attacks': sum(1 for r in rows if r['label'] == 1),
+        'attacks_missed': [r['text'] for r, x in zip(rows, p) if r['label'] == 1 and x <= threshold],
+    }
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ DATA = {
 | extra/dstc8_sgd_user | 85% / 15% | CC BY-SA 4.0 |
 | BIPIA email contexts and questions (benign external content) | 85% / 15% | MIT |
 | persona rewrites: benign GPTeacher/jackhhao role-play train rows re-opened as "I want you to act as …" (≤1,500) | train only | MIT (derived) |
+| template rows from `tools/train/synthetic.py` (hand-written grammars, seeded): 1,500 attacks (instruction override, prompt leaking, restriction-removing personas, fake authority, indirect injection in content, 8 short non-English overrides) and 4,000 benign prompts (persona/interface requests with "only reply with …" constraints, everyday uses of "ignore", "forget", "override", "system", "instructions", "admin", short chat turns); weight 1 | train only | written for this project |
 
 Not used for training: official test splits, `benign_prompts/*` (held out for FPR), wizardlm_testset (CC BY-NC),
 promptmap (GPL-3.0), safeguard_train (licence unknown), BIPIA attack strings (innocuous out of context).""",
@@ -59,9 +60,10 @@ USE = {
 is cached: flags direct injections ("ignore previous instructions…") and in-the-wild jailbreaks.
 **Known limits.** A bag of word pieces and piece bigrams: it has no word order beyond bigrams, no
 understanding of context, and can be evaded by paraphrase, other languages (German works only partly) and
-encodings. Persona prompts in the "act as …, only reply with …" style are still flagged far more often than
-other benign prompts (see awesome-chatgpt-prompts). Indirect injections hidden inside documents were barely
-represented in training. Texts are truncated at 512 tokens.""",
+encodings. The template rows taught it common attack and benign phrasings; phrasings outside those grammars and
+the licensed data are where it fails (deepset's German and "topic + question + hidden order" rows: recall
+0.65). Harmful requests without an injection (promptmap's "write an essay on why …") are out of scope: recall
+0.18 there. Texts are truncated at 512 tokens.""",
     'toxicity': """**Intended use.** Offline default for the toxicity scanner: insults, obscenity, threats, hate in English
 comments and tweets. **Known limits.** Keyword-driven; misses implicit hate and sarcasm, over-flags quoted or
 reclaimed slurs and profanity used without offence; Davidson's labels carry documented dialect bias. The
@@ -104,16 +106,43 @@ def metric_rows(task: str, m: dict) -> str:
     return '\n'.join(rows)
 
 
+def probe_rows(m: dict) -> str:
+    p = m.get('probes')
+    if not p:
+        return ''
+    b = (m.get('baseline_tfidf_lr') or {}).get('probes') or {}
+    base = (f" The baseline: {b['benign'] - len(b['benign_flagged'])}/{b['benign']} benign passed, "
+            f"{b['attacks'] - len(b['attacks_missed'])}/{b['attacks']} attacks flagged.") if b else ''
+    wrong = [f'"{t}"' for t in p['benign_flagged'] + p['attacks_missed']]
+    return (f"\n**Generalisation probes** (`tools/train/probes/prompt-injection.jsonl`: hand-written, never trained on, "
+            f"written before the template grammars): {p['benign'] - len(p['benign_flagged'])}/{p['benign']} benign prompts "
+            f"that share words with attacks pass, {p['attacks'] - len(p['attacks_missed'])}/{p['attacks']} attacks phrased "
+            f"unlike the training data are flagged.{base}"
+            + (f" Misjudged: {', '.join(wrong)}." if wrong else '') + "\n")
+
+
 def card(name: str) -> str:
     d = MODELS / name
     m = json.loads((d / 'metrics.json').read_text())
     cfg = json.loads((d / 'config.json').read_text())
     task = m['task']
     hp = m['hyperparameters']
-    if hp['arch'] == 'bag':
+    if hp['arch'] == 'ensemble':
+        parts = []
+        for member, w in zip(m['members'], hp['weights']):
+            mh = member['hyperparameters']
+            parts.append(f"{'1-D CNN' if mh['arch'] == 'cnn' else 'embedding bag'} (dim {mh['dim']}, "
+                         f"{'widths ' + str(mh['widths']) + ' × ' + str(mh['channels']) + ' channels' if mh['arch'] == 'cnn' else str(mh['buckets']) + ' bigram buckets'}, "
+                         f"dense {mh['hidden']}, seed {mh['seed']}, {member['params']:,} parameters, weight {w:g})")
+        arch = (f"ensemble in one graph: the weighted mean of the logits of {len(parts)} members trained on the same rows "
+                f"with the same pruned {cfg['vocab_size']:,}-piece WordPiece vocabulary and different seeds: "
+                + '; '.join(parts) + ". Each CNN: piece embeddings → causal convolutions + ReLU → masked max ‖ mean "
+                "pooling → dense + ReLU → output layer (`tools/train/ensemble.py`)")
+    elif hp['arch'] == 'bag':
         arch = (f"fastText-style embedding bag: {cfg['vocab_size']:,} pruned WordPiece unigram embeddings + "
                 f"{hp['buckets']:,} hashed piece-bigram buckets (bigram id = (a·1000003 + b) mod {hp['buckets']}, computed "
-                f"in the graph), dim {hp['dim']}, masked mean ‖ max pooling, dense {hp['hidden']} + ReLU, output layer")
+                f"in the graph), dim {hp['dim']}, masked mean ‖ max pooling, "
+                + (f"dense {hp['hidden']} + ReLU, output layer" if hp['hidden'] else 'one linear output layer (no hidden layer)'))
     else:
         arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']}), causal convolutions of "
                 f"widths {hp['widths']} with {hp['channels']} channels each + ReLU, masked max ‖ mean pooling, dense "
@@ -152,7 +181,7 @@ char 3–5 grams) + logistic regression trained on exactly the same rows (`tools
 same threshold policy.
 
 {metric_rows(task, m)}
-
+{probe_rows(m)}
 {USE[task]}
 
 ## Reproduce

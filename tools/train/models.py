@@ -21,8 +21,9 @@ class BagClassifier(nn.Module):
         self.emb = nn.Embedding(vocab, dim, padding_idx=0)
         self.bemb = nn.Embedding(buckets, dim) if buckets > 0 else None
         self.drop = nn.Dropout(dropout)
-        self.fc1 = nn.Linear(2 * dim, hidden)
-        self.out = nn.Linear(hidden, labels)
+        # hidden = 0: a linear model over the pooled features (closest to the TF-IDF + LR baseline)
+        self.fc1 = nn.Linear(2 * dim, hidden) if hidden > 0 else None
+        self.out = nn.Linear(hidden if hidden > 0 else 2 * dim, labels)
         nn.init.normal_(self.emb.weight, std=0.1)
         if self.bemb is not None:
             nn.init.normal_(self.bemb.weight, std=0.1)
@@ -43,7 +44,8 @@ class BagClassifier(nn.Module):
         mean = x.sum(dim=1) / denom
         mx = (x + (mm.unsqueeze(-1) - 1.0) * 1e4).max(dim=1).values
         z = torch.cat([mean, mx], dim=-1)
-        z = torch.relu(self.fc1(self.drop(z)))
+        if self.fc1 is not None:
+            z = torch.relu(self.fc1(self.drop(z)))
         return self.out(self.drop(z))
 
 

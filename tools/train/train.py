@@ -39,9 +39,10 @@ ROOT = HERE.parents[1]
 MODELS_DIR = ROOT / 'packages/models-embedded/models'
 
 PRESETS = {
-    'prompt-injection': dict(arch='bag', dim=64, buckets=16384, hidden=128, channels=96, epochs=12, lr=3e-3,
+    'prompt-injection': dict(arch='bag', dim=64, buckets=16384, hidden=0, channels=96, epochs=12, lr=3e-3,
                              max_len=512, min_count=1, batch=32, safeguard=False, augment_persona=True,
-                             source_weight='deepset-train=4'),
+                             source_weight='deepset-train=4', synthetic_attacks=1500, synthetic_benign=4000,
+                             dropout=0.4, weight_decay=0.01),
     'toxicity': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
                      max_len=256, min_count=2, batch=64, tweeteval=True),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
@@ -69,7 +70,8 @@ def set_seed(seed: int) -> None:
 
 def load_bundle(task: str, o: argparse.Namespace) -> dict:
     if task == 'prompt-injection':
-        return data.load_pi(use_safeguard=o.safeguard, augment_persona=o.augment_persona)
+        return data.load_pi(use_safeguard=o.safeguard, augment_persona=o.augment_persona,
+                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign)
     if task == 'toxicity':
         return data.load_toxicity(use_tweeteval=o.tweeteval)
     return data.load_sentiment(use_sst=o.sst)
@@ -77,7 +79,8 @@ def load_bundle(task: str, o: argparse.Namespace) -> dict:
 
 def data_options(task: str, o) -> dict:
     if task == 'prompt-injection':
-        return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona}
+        return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
+                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval}
     return {'use_sst': o.sst}
@@ -235,11 +238,13 @@ def main() -> None:
     ap.add_argument('--min-count', type=int, dest='min_count')
     ap.add_argument('--dropout', type=float)
     ap.add_argument('--token-dropout', type=float, default=0.05, dest='token_dropout')
-    ap.add_argument('--weight-decay', type=float, default=0.0, dest='weight_decay')
+    ap.add_argument('--weight-decay', type=float, dest='weight_decay')
     ap.add_argument('--class-weight-power', type=float, dest='class_weight_power')
     ap.add_argument('--label-smoothing', type=float, default=0.0, dest='label_smoothing')
     ap.add_argument('--source-weight', dest='source_weight', help='e.g. deepset-train=3,jackhhao-train=2')
     ap.add_argument('--safeguard', action=argparse.BooleanOptionalAction)
+    ap.add_argument('--synthetic-attacks', type=int, dest='synthetic_attacks', help='template attacks (synthetic.py)')
+    ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
     ap.add_argument('--sst', action=argparse.BooleanOptionalAction)
@@ -247,7 +252,7 @@ def main() -> None:
     ap.add_argument('--out')
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'dropout': 0.2, 'class_weight_power': 0.5, **PRESETS[o.task]}.items():
+    for k, v in {'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
     for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst'):
@@ -299,6 +304,7 @@ def main() -> None:
 
     res = {'fp32': E.evaluate_dir(out, task, bundle, 'model.onnx')}
     thr = res['fp32'].get('threshold')
+    thr = None if thr is None else round(float(thr), 6)
     res['int8'] = E.evaluate_dir(out, task, bundle, 'model_int8.onnx', threshold=thr)
     print('fp32:\n' + M.summary(task, res['fp32']))
     print('int8:\n' + M.summary(task, res['int8']))
@@ -311,6 +317,10 @@ def main() -> None:
     if keep_int8:
         lat['int8'] = E.latency(out / 'model_int8.onnx', vocab=tk.get_vocab_size())
     print('latency', json.dumps(lat), flush=True)
+
+    probe = E.probes(out, task, thr) if task == 'prompt-injection' else None
+    if probe:
+        print('probes', json.dumps(probe), flush=True)
 
     base = None
     if not o.skip_baseline:
@@ -349,6 +359,7 @@ def main() -> None:
         'test': res['fp32']['test'],
         'test_at_0.5': res['fp32'].get('test@0.5'),
         'int8': {'kept': keep_int8, 'dev': res['int8']['dev'], 'test': res['int8']['test']},
+        'probes': probe,
         'baseline_tfidf_lr': base,
         'latency_ms': lat,
         'training': info['history'],

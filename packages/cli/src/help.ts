@@ -32,8 +32,8 @@ Options:
                          (score above it = flagged); Sentiment is a compound in [-1, 1] (below it = flagged)
   --mode MODE            sequential (default) or parallel
   --fail-fast            stop at the first flagging scanner (the rest are reported skipped)
-  --detection-mode M     heuristic, ml or hybrid (default: ml for scanners with a model — --model-dir, or
-                         the production model already in the cache — else heuristic;
+  --detection-mode M     heuristic, ml or hybrid (default: ml with the scanner's model: --model-dir, else
+                         the production model already in the cache, else the embedded model;
                          ml/hybrid without a model fall back to the heuristic and say so)
   --model-dir [NAME=]DIR run a scanner's ONNX model from a folder (model.onnx or onnx/model.onnx,
                          config.json, tokenizer.json) with onnxruntime-node; repeatable; a bare DIR

@@ -47,14 +47,14 @@ describe.skipIf(!existsSync(fixture))('llm-shield scan with a production model a
     expect(human.stdout()).toMatch(/ml \(cardiffnlp\/twitter-roberta-base-sentiment-latest\/int8\)/);
   });
 
-  it('uses the embedded model (hybrid) when nothing is cached, and only the rules with --detection-mode heuristic', async () => {
+  it('uses the embedded model (ml) when nothing is cached, and only the rules with --detection-mode heuristic', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'llm-shield-cache-'));
     caches.push(empty);
     const io = memoryIo();
     io.io.env = { LLM_SHIELD_HUB_CACHE: empty };
     await main(['scan', '--scanners', 'Sentiment', '--json', 'I hate this awful, terrible day'], io.io);
     const embedded = JSON.parse(io.stdout()).runs[0].result;
-    expect(embedded.method).toBe('hybrid');
+    expect(embedded.method).toBe('ml');
     expect(embedded.model).toEqual({ id: 'llm-shield/sentiment', variant: 'int8' });
 
     const cache = cacheWithSentimentModel();

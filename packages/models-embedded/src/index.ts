@@ -68,20 +68,20 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     // Trained on deepset/prompt-injections, whose licence is unverified (reportedly Apache-2.0).
     license: 'LicenseRef-unverified-data',
     files: files('prompt-injection'),
-    dev: { name: 'f1', value: 0.9268 },
+    dev: { name: 'f1', value: 0.9135 },
   },
   toxicity: {
     name: 'toxicity',
     task: 'toxicity',
     labels: ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'],
     problemType: 'multi_label_classification',
-    // A text is toxic when any label's sigmoid >= threshold (best F1 on dev).
-    threshold: 0.57,
+    // A text is toxic when any label's sigmoid >= threshold (best F1 on dev). Two CNNs averaged in one graph.
+    threshold: 0.41,
     maxLength: 256,
     // Trained partly on TweetEval offensive (no explicit licence: research use).
     license: 'LicenseRef-research-only',
     files: files('toxicity'),
-    dev: { name: 'f1', value: 0.9291 },
+    dev: { name: 'f1', value: 0.9306 },
   },
   sentiment: {
     name: 'sentiment',

@@ -23,8 +23,6 @@ export interface ScanModel {
   origin: 'model-dir' | 'cache' | 'embedded';
   /** The model's own calibrated threshold, used unless `--threshold` names one (embedded models). */
   threshold?: number;
-  /** Detection mode used unless `--detection-mode` names one: `hybrid` for the embedded models (see below). */
-  mode?: 'hybrid';
 }
 
 /** Where `llm-shield scan` gets each scanner's model. */
@@ -40,11 +38,10 @@ export interface ScanModelOptions {
  * production model (the registry's default for that scanner) when it is already in the Hugging Face cache — looked
  * up offline, never downloaded here (`llm-shield models pull` does that); else the compact model shipped in
  * `@llm-shield/models-embedded` (int8 unless `--variant` says otherwise), so scanning works offline right after
- * install. The embedded models run in `hybrid` mode unless `--detection-mode` says otherwise: the rule-based
- * detector decides when the model is asked and the model decides the verdict. Measured on the shared test sets
- * (docs/accuracy.md), that keeps the rules' false-positive rate (0–1.8% on ordinary prompts, against 1.3–18.5% for
- * the embedded prompt-injection model alone) while raising recall. `--detection-mode heuristic` attaches no model. One onnxruntime-node runtime serves all scanners, so
- * scanners of one model share its session.
+ * install. Every model runs in `ml` mode (the model decides; the rules' findings come along as `heuristic`) unless
+ * `--detection-mode` says otherwise: `hybrid` asks the model only when the rules see something (fewer false
+ * positives, lower recall: docs/accuracy.md), `heuristic` attaches no model. One onnxruntime-node runtime serves all
+ * scanners, so scanners of one model share its session.
  *
  * @param args - the parsed scan arguments
  * @param options - environment and runtime factory
@@ -76,7 +73,6 @@ export async function scanModels(args: ScanArgs, options: ScanModelOptions): Pro
     models.set(scanner, {
       model: { source: createLocalFolderModelSource(folder, { modelId: `llm-shield/${embedded.name}` }), runtime: getRuntime(), id: `llm-shield/${embedded.name}`, variant: embeddedVariant },
       origin: 'embedded',
-      mode: 'hybrid',
       ...(embedded.threshold === null ? {} : { threshold: embedded.threshold }),
     });
   }
