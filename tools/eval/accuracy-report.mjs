@@ -144,9 +144,9 @@ function section(name) {
 
 function binaryTable(list) {
   return table(
-    ['data set', 'detector', 'n (pos/neg)', 'precision', 'recall', 'F1', 'accuracy', 'FPR', 'ROC AUC'],
+    ['data set', 'detector', 'n (pos/neg)', 'precision', 'recall', 'F1', 'macro-F1', 'accuracy', 'FPR', 'ROC AUC'],
     list.map((row) => {
-      if (row.error) return [row.set.name, detectorCell(row), 'error', row.error, '', '', '', '', ''];
+      if (row.error) return [row.set.name, detectorCell(row), 'error', row.error, '', '', '', '', '', ''];
       const m = row.report.binary;
       return [
         row.set.name,
@@ -155,6 +155,7 @@ function binaryTable(list) {
         f(m.precision),
         f(m.recall),
         f(m.f1),
+        f(m.macroF1),
         f(m.accuracy),
         f(m.falsePositiveRate),
         f(m.rocAuc),
@@ -213,7 +214,8 @@ Detectors (\`--detector\`):
 ${detectorLines.join('\n')}
 
 Positive class: injection/jailbreak (prompt injection), toxic/offensive/hate (toxicity). FPR = false-positive rate
-= share of benign texts flagged. ROC AUC uses each detector's score (vard: highest threat severity;
+= share of benign texts flagged. macro-F1 = mean of the positive- and negative-class F1 (OffensEval's / TweetEval
+offensive's metric). ROC AUC uses each detector's score (vard: highest threat severity;
 llm-guard-npm: 1 − its score), so it is coarse for detectors with few distinct scores.
 
 ### Prompt injection / jailbreak

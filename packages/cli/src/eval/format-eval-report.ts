@@ -31,6 +31,7 @@ export function formatEvalReport(report: EvalReport): string {
         ['precision', formatRatio(m.precision)],
         ['recall', formatRatio(m.recall)],
         ['F1', formatRatio(m.f1)],
+        ['macro-F1', formatRatio(m.macroF1)],
         ['accuracy', formatRatio(m.accuracy)],
         ['false-positive rate', formatRatio(m.falsePositiveRate)],
         ['ROC AUC', formatRatio(m.rocAuc)],

@@ -26,6 +26,11 @@ export interface BinaryMetrics {
   recall: number | null;
   /** Harmonic mean of precision and recall; `null` when either is undefined, 0 when both are 0. */
   f1: number | null;
+  /**
+   * Mean of the F1 of the positive class and the F1 of the negative class (OffensEval's / TweetEval's offensive
+   * metric, scikit-learn's `f1_score(average='macro')`); `null` when either class has no gold rows.
+   */
+  macroF1: number | null;
   /** (tp + tn) / total. */
   accuracy: number | null;
   /** fp / (fp + tn). */
@@ -53,6 +58,7 @@ export function binaryMetrics(confusion: BinaryConfusion): BinaryMetrics {
   const recall = ratio(tp, tp + fn);
   const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   const total = tp + fp + tn + fn;
+  const macroF1 = tp + fn === 0 || tn + fp === 0 ? null : (classF1(tp, fp, fn) + classF1(tn, fn, fp)) / 2;
   return {
     confusion: { ...confusion },
     total,
@@ -61,9 +67,16 @@ export function binaryMetrics(confusion: BinaryConfusion): BinaryMetrics {
     precision,
     recall,
     f1,
+    macroF1,
     accuracy: ratio(tp + tn, total),
     falsePositiveRate: ratio(fp, fp + tn),
   };
+}
+
+/** F1 of one class from its true positives, false positives and false negatives (0 when it has none right). */
+function classF1(truePositives: number, falsePositives: number, falseNegatives: number): number {
+  const denominator = 2 * truePositives + falsePositives + falseNegatives;
+  return denominator === 0 ? 0 : (2 * truePositives) / denominator;
 }
 
 /** `numerator / denominator`, or `null` when the denominator is 0. */

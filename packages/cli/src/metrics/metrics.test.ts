@@ -15,6 +15,8 @@ describe('binary metrics', () => {
     expect(m.f1).toBeCloseTo((2 * 0.8 * (80 / 110)) / (0.8 + 80 / 110));
     expect(m.accuracy).toBeCloseTo(150 / 200);
     expect(m.falsePositiveRate).toBeCloseTo(20 / 90);
+    // negative class: 70 right, 30 predicted negative wrongly, 20 missed
+    expect(m.macroF1).toBeCloseTo(((2 * 80) / (160 + 20 + 30) + (2 * 70) / (140 + 30 + 20)) / 2);
     expect(m).toMatchObject({ total: 200, positives: 110, negatives: 90 });
   });
 
@@ -24,6 +26,7 @@ describe('binary metrics', () => {
     expect(m.recall).toBeNull();
     expect(m.f1).toBeNull();
     expect(m.falsePositiveRate).toBeCloseTo(0.03);
+    expect(m.macroF1).toBeNull();
     expect(binaryMetrics({ tp: 0, fp: 0, tn: 5, fn: 0 }).precision).toBeNull();
     expect(binaryMetrics({ tp: 0, fp: 2, tn: 0, fn: 3 }).f1).toBe(0);
   });
