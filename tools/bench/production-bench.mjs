@@ -11,14 +11,18 @@
 //               threads and batch size vs one-at-a-time scanning;
 //   pipeline    PromptInjection + Toxicity + Sentiment on one prompt: core's scanPrompt mode sequential vs parallel;
 //   rss         a fresh node process per variant loads all three production-shaped models (scanners, one scan
-//               each) and reports its RSS, next to the sum of the graphs' weight bytes; with several session options;
+//               each) and reports its RSS, next to the sum of the graphs' weight bytes; with several session options
+//               and glibc malloc settings of the child's environment (--rss-configs picks them by index), split
+//               into anonymous and file-backed pages (Linux). Variants fp32-ext / int8-ext (build.py
+//               --variants fp32-ext,int8-ext) are the same graphs with page-aligned external data, which
+//               onnxruntime memory-maps: file-backed pages, shared between processes, counted in RSS once touched;
 //   cold        a fresh node process: process start (performance.timeOrigin) to the first scanner result.
 //
 // Usage (from the repository root, after `npm run build` and tools/production-shaped/build.py):
 //   node tools/bench/production-bench.mjs [--sections latency,throughput,pipeline,rss,cold] [--variants fp32,int8]
 //     [--models production,embedded] [--threads 1] [--repeats 3] [--latency-texts 6] [--lengths 16,64,128,512]
 //     [--corpus-size 1000] [--throughput-models roberta-base-sentiment] [--batch-size 8] [--no-transformers]
-//     [--write-doc] [--json]
+//     [--rss-configs 0,7,11] [--write-doc] [--json]
 // --write-doc replaces the `bench-ml-production` section of docs/performance.md with this run's tables.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -28,7 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadPool, strideSample } from './ml/corpus.mjs';
 import { readJson, REPO_ROOT } from './ml/model-folder.mjs';
-import { EMBEDDED_DIR, EMBEDDED_MODELS, fileBytes, PRODUCTION_DIR, PRODUCTION_MODELS, variantPath, variantSource } from './ml/production-models.mjs';
+import { EMBEDDED_DIR, EMBEDDED_MODELS, PRODUCTION_DIR, PRODUCTION_MODELS, splitVariant, variantBytes, variantPath, variantSource } from './ml/production-models.mjs';
 import { formatSummary, interleavedPass, quantile, summary } from './ml/stats.mjs';
 
 const SELF = new URL(import.meta.url).pathname;
@@ -92,11 +96,33 @@ async function scannerClasses() {
 }
 
 function makeScanner(classes, runtime, target, extra = {}) {
-  const model = { source: variantSource(target.dir), runtime, id: `${target.name}`, variant: target.variant };
+  const { variant, suffix } = splitVariant(target.variant);
+  const model = { source: variantSource(target.dir, suffix), runtime, id: `${target.name}`, variant };
   return new classes[target.scanner]({ model, mode: 'ml', useFallback: false, batchSize, ...extra });
 }
 
 // ---- child processes: RSS and cold start ----------------------------------------------------------------------
+/**
+ * RSS split as Linux reports it (bytes): RssAnon (heap, copies), RssFile (file-backed pages: the node binary,
+ * shared libraries and memory-mapped external data) and the peak VmHWM from /proc/self/status, and `mappedWeights`,
+ * the resident part of memory-mapped `*.onnx.data` files (/proc/self/smaps); `{}` elsewhere.
+ */
+function rssParts() {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kb = (key) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? Number.NaN) * 1024;
+    let mappedWeights = 0;
+    let inData = false;
+    for (const line of readFileSync('/proc/self/smaps', 'utf8').split('\n')) {
+      if (/^[0-9a-f]+-[0-9a-f]+ /.test(line)) inData = line.trimEnd().endsWith('.onnx.data');
+      else if (inData && line.startsWith('Rss:')) mappedWeights += Number(line.match(/(\d+) kB/)?.[1] ?? 0) * 1024;
+    }
+    return { rssAnon: kb('RssAnon'), rssFile: kb('RssFile'), vmHwm: kb('VmHWM'), mappedWeights };
+  } catch {
+    return {};
+  }
+}
+
 if (values.child) {
   const options = JSON.parse(values['child-options']);
   const { createNodeRuntime } = await import('@llm-shield/runtime-node');
@@ -120,7 +146,7 @@ if (values.child) {
     for (const s of sessions) await s.run(feeds(s, 16));
     const rssLoaded = process.memoryUsage().rss;
     for (const s of sessions) await s.run(feeds(s, 512));
-    console.log(JSON.stringify({ rssBefore, rssLoaded, rssAfterLong: process.memoryUsage().rss }));
+    console.log(JSON.stringify({ rssBefore, rssLoaded, rssAfterLong: process.memoryUsage().rss, ...rssParts() }));
   } else {
     const rssBefore = process.memoryUsage().rss;
     const scanners = chosen.map((t) => makeScanner(classes, runtime, t));
@@ -130,7 +156,8 @@ if (values.child) {
     const long = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8').slice(0, 6000);
     for (const s of scanners) await s.scanMany([long]);
     const rssAfterLong = process.memoryUsage().rss;
-    console.log(JSON.stringify({ rssBefore, rssLoaded, rssAfterLong }));
+    const { heapUsed, heapTotal } = process.memoryUsage();
+    console.log(JSON.stringify({ rssBefore, rssLoaded, rssAfterLong, heapUsed, heapTotal, ...rssParts() }));
   }
   process.exit(0);
 }
@@ -339,13 +366,16 @@ async function pipelineSection(pool, rows = []) {
 }
 
 // ---- rss and cold start (fresh processes) ---------------------------------------------------------------------
-function child(kind, options) {
+function child(kind, options, env = {}) {
   const result = spawnSync(process.execPath, [SELF, '--child', kind, '--threads', String(threads), '--child-options', JSON.stringify(options)], {
-    cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 24,
+    cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 24, env: { ...process.env, ...env },
   });
   if (result.status !== 0) throw new Error(`child ${kind} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').pop());
 }
+
+/** runtime-node options that lower resident memory most: arena off, no pre-packed weight copies. */
+const LEAN = { enableCpuMemArena: false, configEntries: { 'session.disable_prepacking': '1' } };
 
 function rssSection(rows = []) {
   let configsIndex = 0;
@@ -359,23 +389,42 @@ function rssSection(rows = []) {
     { label: 'bare ort, arena off + session.disable_prepacking', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { disable_prepacking: '1' } } } },
     { label: "scanners, arena off + configEntries { 'session.disable_prepacking': '1' }", session: { enableCpuMemArena: false, configEntries: { 'session.disable_prepacking': '1' } } },
     { label: 'bare ort, arena off + both', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { use_device_allocator_for_initializers: '1', disable_prepacking: '1' } } } },
+    // glibc malloc tuning of the child process (environment, read by glibc at start; a library cannot set it later).
+    // Setting MALLOC_MMAP_THRESHOLD_ or MALLOC_TRIM_THRESHOLD_ (even to glibc's default 128 KiB) switches off glibc's
+    // dynamic mmap threshold: buffers onnxruntime frees after loading go back to the system instead of staying in
+    // the heap.
+    { label: "scanners, arena off + disable_prepacking, env MALLOC_ARENA_MAX=2", session: LEAN, env: { MALLOC_ARENA_MAX: '2' } },
+    { label: "scanners, arena off + disable_prepacking, env MALLOC_MMAP_THRESHOLD_=131072", session: LEAN, env: { MALLOC_MMAP_THRESHOLD_: '131072' } },
+    { label: "scanners, arena off + disable_prepacking, env MALLOC_TRIM_THRESHOLD_=131072", session: LEAN, env: { MALLOC_TRIM_THRESHOLD_: '131072' } },
+    { label: 'bare ort, arena off + disable_prepacking, env MALLOC_MMAP_THRESHOLD_=131072', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { disable_prepacking: '1' } } }, env: { MALLOC_MMAP_THRESHOLD_: '131072' } },
+    // V8's young generation grows to 3 × 16 MiB semi-spaces while tokenizers are built; capping it saves ~50 MB.
+    { label: 'scanners, arena off + disable_prepacking, env MALLOC_TRIM_THRESHOLD_=131072 NODE_OPTIONS=--max-semi-space-size=1', session: LEAN, env: { MALLOC_TRIM_THRESHOLD_: '131072', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=1`.trim() } },
   ].filter((c) => !values['rss-configs'] || values['rss-configs'].split(',').map(Number).includes(configsIndex++));
   for (const variant of list('variants')) {
     const ts = targets().filter((t) => t.kind === 'production-shaped' && t.variant === variant);
     if (ts.length < 3) continue;
-    const weights = ts.reduce((sum, t) => sum + fileBytes(variantPath(t.dir, variant)), 0);
+    const weights = ts.reduce((sum, t) => sum + variantBytes(t.dir, variant), 0);
     for (const config of configs) {
       const runs = [];
-      for (let r = 0; r < Math.min(repeats, 2); r++) runs.push(child('rss', { targets: ts, session: config.session, raw: config.raw }));
+      for (let r = 0; r < Math.min(repeats, 2); r++) runs.push(child('rss', { targets: ts, session: config.session, raw: config.raw }, config.env));
       const row = {
         variant, options: config.label, weightBytes: weights,
         rssLoaded: summary(runs.map((x) => x.rssLoaded)), rssAfterLong: summary(runs.map((x) => x.rssAfterLong)),
         rssBaseline: summary(runs.map((x) => x.rssBefore)),
+        // after the long scans, first run: anonymous / file-backed pages, peak, JS heap (scanners only)
+        parts: { rssAnon: runs[0]?.rssAnon, rssFile: runs[0]?.rssFile, vmHwm: runs[0]?.vmHwm, mappedWeights: runs[0]?.mappedWeights, heapUsed: runs[0]?.heapUsed, heapTotal: runs[0]?.heapTotal },
       };
+      // Memory-mapped weights count only once touched (an embedding row when a text uses its token): RSS if every
+      // weight page were resident, as it tends to be after many texts, is the after-scan RSS with the mapped part
+      // replaced by the whole weights. Only without pre-packing: with it, onnxruntime copies the weights it packs
+      // and never reads most of the mapping, so this would overstate.
+      const prepacked = !JSON.stringify(config).includes('disable_prepacking');
+      if (runs[0]?.mappedWeights && !prepacked) row.rssAllWeightsResident = row.rssAfterLong.median - runs[0].mappedWeights + weights;
       row.ratioLoaded = row.rssLoaded.median / weights;
       row.ratioAfterLong = row.rssAfterLong.median / weights;
       rows.push(row);
-      log(`rss ${variant} ${config.label}: loaded ${(row.rssLoaded.median / 1e6).toFixed(0)} MB, after a 512-token scan ${(row.rssAfterLong.median / 1e6).toFixed(0)} MB, weights ${(weights / 1e6).toFixed(0)} MB → ${row.ratioAfterLong.toFixed(2)}×`);
+      const p = row.parts;
+      log(`rss ${variant} ${config.label}: loaded ${(row.rssLoaded.median / 1e6).toFixed(0)} MB, after a 512-token scan ${(row.rssAfterLong.median / 1e6).toFixed(0)} MB, weights ${(weights / 1e6).toFixed(0)} MB → ${row.ratioAfterLong.toFixed(2)}× (anon ${mb(p.rssAnon)} MB, file ${mb(p.rssFile)} MB, peak ${mb(p.vmHwm)} MB${p.heapUsed ? `, JS heap ${mb(p.heapUsed)}/${mb(p.heapTotal)} MB` : ''}${row.rssAllWeightsResident ? `; mapped weights resident ${mb(p.mappedWeights)} MB, all weights resident → ${mb(row.rssAllWeightsResident)} MB` : ''})`);
     }
   }
   return rows;
@@ -413,7 +462,7 @@ const report = {
     'onnxruntime-node': readJson(join(REPO_ROOT, 'node_modules', 'onnxruntime-node', 'package.json')).version, threads,
   },
   repeats,
-  models: targets().map((t) => ({ kind: t.kind, model: t.name, variant: t.variant, bytes: fileBytes(variantPath(t.dir, t.variant)) })),
+  models: targets().map((t) => ({ kind: t.kind, model: t.name, variant: t.variant, bytes: variantBytes(t.dir, t.variant) })),
   loadAverage: { start: startedLoad },
 };
 // On SIGTERM/SIGINT (e.g. `timeout`), report what was measured so far (marked partial).
@@ -469,8 +518,8 @@ function markdown(r) {
     for (const x of r.pipeline) out.push(`| ${x.group} | ${formatSummary(x.sequential, 1)} | ${formatSummary(x.parallel, 1)} | ${formatSummary(x.speedup, 2)} |`);
   }
   if (r.rss?.length) {
-    out.push('', '| variant | session options | sum of weights MB | RSS loaded MB | RSS after a 512-token scan each MB | RSS / weights |', '|---|---|---:|---|---|---:|');
-    for (const x of r.rss) out.push(`| ${x.variant} | ${x.options} | ${mb(x.weightBytes)} | ${mb(x.rssLoaded.median)} (${mb(x.rssLoaded.min)}–${mb(x.rssLoaded.max)}) | ${mb(x.rssAfterLong.median)} (${mb(x.rssAfterLong.min)}–${mb(x.rssAfterLong.max)}) | ${x.ratioLoaded.toFixed(2)} / ${x.ratioAfterLong.toFixed(2)} |`);
+    out.push('', '| variant | session options | sum of weights MB | RSS loaded MB | RSS after a 512-token scan each MB | RSS / weights | after: anon / file-backed / peak MB | with every mapped weight resident MB |', '|---|---|---:|---|---|---:|---|---:|');
+    for (const x of r.rss) out.push(`| ${x.variant} | ${x.options} | ${mb(x.weightBytes)} | ${mb(x.rssLoaded.median)} (${mb(x.rssLoaded.min)}–${mb(x.rssLoaded.max)}) | ${mb(x.rssAfterLong.median)} (${mb(x.rssAfterLong.min)}–${mb(x.rssAfterLong.max)}) | ${x.ratioLoaded.toFixed(2)} / ${x.ratioAfterLong.toFixed(2)} | ${x.parts?.rssAnon ? `${mb(x.parts.rssAnon)} / ${mb(x.parts.rssFile)} / ${mb(x.parts.vmHwm)}` : ''} | ${x.rssAllWeightsResident ? mb(x.rssAllWeightsResident) : ''} |`);
   }
   if (r.cold?.length) {
     out.push('', '| model | variant | process start → first result ms |', '|---|---|---|');

@@ -13,9 +13,14 @@ throughput and memory can be measured at production scale without the Hub. The s
 
 Per folder: model.onnx (fp32, opset 17, torch.onnx.export(dynamo=False), dynamic batch/sequence axes),
 model_int8.onnx (onnxruntime.quantization.quantize_dynamic, per-channel, QInt8 weights, MatMul AND Gather: the word
-embedding table is quantised too), model_fp16.onnx (onnxruntime.transformers.float16, fp32 inputs/outputs kept),
+embedding table is quantised too; weights that torch's export reaches through `Identity` copies, such as deberta's
+shared query/key projections, are inlined first so that they are quantised too; then constant subgraphs are folded
+and folded fp32 constants of 1 MiB or more, deberta's relative-position projections, are stored as int8 +
+DequantizeLinear), model_<base>-ext.onnx +
+model_<base>-ext.onnx.data (with `--variants fp32-ext,int8-ext`: the base variant with page-aligned external data,
+which onnxruntime memory-maps instead of copying), model_fp16.onnx (onnxruntime.transformers.float16, fp32 inputs/outputs kept),
 config.json, tokenizer.json, tokenizer_config.json and build.json (sizes, checks). About 3.1 GB in all (4.1 GB with
---variants int8,int8-matmul,fp16); .cache/ is
+--variants int8,int8-matmul,fp16; fp32-ext and int8-ext add 2.2 GB); .cache/ is
 gitignored: never commit these files.
 
 Uses the fixtures' venv (tools/fixtures/requirements.txt: torch, transformers, onnx, onnxruntime). From the repo root:
@@ -47,6 +52,8 @@ import tokenizers
 import torch
 import transformers
 from transformers import DebertaV2Config, DebertaV2ForSequenceClassification, RobertaConfig, RobertaForSequenceClassification
+
+from external_data import save_with_external_data  # this folder (sys.path[0] when run as a script)
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / ".cache" / "production-shaped"
@@ -165,10 +172,107 @@ def fp32_initializer_bytes(path: Path) -> dict:
     return {"by_type": by_type, "largest_float": [{"name": n, "dims": d, "bytes": s} for s, n, d in floats[:3]]}
 
 
-def quantize_int8(src: Path, dst: Path, op_types: list[str]) -> None:
+def inline_identity_initializers(model: onnx.ModelProto) -> int:
+    """Points every consumer of `Identity(initializer)` at the initializer itself and drops those Identity nodes.
+
+    torch.onnx.export writes a weight used twice as one initializer plus `Identity` copies. deberta-v3's
+    `share_att_key` reuses each layer's query/key projection for the relative-position embeddings, so 24 MatMuls
+    take their weight through an `Identity`; the quantiser only quantises a MatMul whose weight is an initializer,
+    and those 24 weights (58.5 MB) stayed fp32 beside their int8 copies. Returns how many nodes were dropped."""
+    graph = model.graph
+    initializers = {t.name for t in graph.initializer}
+    outputs = {o.name for o in graph.output}
+    rename = {n.output[0]: n.input[0] for n in graph.node
+              if n.op_type == "Identity" and n.input[0] in initializers and n.output[0] not in outputs}
+
+    def fix(nodes) -> None:
+        for node in nodes:
+            for i, name in enumerate(node.input):
+                if name in rename:
+                    node.input[i] = rename[name]
+            for attribute in node.attribute:  # subgraphs (If branches) may read them too
+                if attribute.type == onnx.AttributeProto.GRAPH:
+                    fix(attribute.g.node)
+                for g in attribute.graphs:
+                    fix(g.node)
+
+    kept = [n for n in graph.node if not (n.op_type == "Identity" and n.output[0] in rename)]
+    fix(kept)
+    del graph.node[:]
+    graph.node.extend(kept)
+    return len(rename)
+
+
+def quantize_int8(src: Path, dst: Path, op_types: list[str]) -> int:
+    """Dynamic int8 quantisation of `src` (Identity copies of weights inlined first); returns how many were inlined."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(str(src), str(dst), per_channel=True, weight_type=QuantType.QInt8, op_types_to_quantize=op_types)
+    model = onnx.load(str(src))
+    inlined = inline_identity_initializers(model)
+    tmp = dst.with_name(dst.stem + ".inlined.onnx")
+    try:
+        onnx.save(model, str(tmp))
+        del model
+        quantize_dynamic(str(tmp), str(dst), per_channel=True, weight_type=QuantType.QInt8, op_types_to_quantize=op_types)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return inlined
+
+
+FOLDED_MIN_BYTES = 1 << 20
+
+
+def quantize_folded_constants(path: Path) -> dict:
+    """Folds `path`'s constant subgraphs with onnxruntime's basic optimiser (standard ONNX ops only) and stores every
+    folded fp32 constant of at least 1 MiB as int8 + DequantizeLinear (weight-only, symmetric, one scale per slice
+    along its longest axis), in place. Leaves the file as it is when folding yields no such constant.
+
+    deberta-v3 computes each layer's relative-position key and query projections from constants only
+    (LayerNorm(rel_embeddings) · W + b, tiled per head): onnxruntime folds them at load into 24 fp32 tensors of
+    12 × 512 × 64 (37.7 MB resident), even when the weights themselves are int8. onnxruntime's constant folding
+    leaves DequantizeLinear alone by default (it keeps QDQ patterns), so these stay int8 in memory (9.4 MB) and are
+    dequantised per run."""
+    from onnx import helper, numpy_helper
+
+    folded_path = path.with_name(path.stem + ".folded.onnx")
+    so = ort.SessionOptions()
+    so.intra_op_num_threads = 1
+    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    so.optimized_model_filepath = str(folded_path)
+    try:
+        ort.InferenceSession(str(path), so, providers=["CPUExecutionProvider"])
+        model = onnx.load(str(folded_path))
+    finally:
+        folded_path.unlink(missing_ok=True)
+    graph = model.graph
+    kept, dequantize, count, saved = [], [], 0, 0
+    for tensor in graph.initializer:
+        if tensor.data_type != onnx.TensorProto.FLOAT or int(np.prod(tensor.dims)) * 4 < FOLDED_MIN_BYTES:
+            kept.append(tensor)
+            continue
+        values = numpy_helper.to_array(tensor)
+        axis = int(np.argmax(values.shape))
+        scale = (np.abs(values).max(axis=tuple(i for i in range(values.ndim) if i != axis)) / 127.0).astype(np.float32)
+        scale[scale == 0] = 1.0
+        shape = [1] * values.ndim
+        shape[axis] = -1
+        quantized = np.clip(np.round(values / scale.reshape(shape)), -127, 127).astype(np.int8)
+        names = [f"{tensor.name}_int8", f"{tensor.name}_int8_scale", f"{tensor.name}_int8_zero_point"]
+        kept += [numpy_helper.from_array(quantized, names[0]), numpy_helper.from_array(scale, names[1]),
+                 numpy_helper.from_array(np.zeros_like(scale, dtype=np.int8), names[2])]
+        dequantize.append(helper.make_node("DequantizeLinear", names, [tensor.name], name=f"{tensor.name}_DequantizeLinear", axis=axis))
+        count += 1
+        saved += values.nbytes - quantized.nbytes
+    if count == 0:
+        return {"folded_constants_quantized": 0}
+    del graph.initializer[:]
+    graph.initializer.extend(kept)
+    nodes = list(graph.node)
+    del graph.node[:]
+    graph.node.extend(dequantize + nodes)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(path))
+    return {"folded_constants_quantized": count, "folded_fp32_bytes_saved": saved}
 
 
 def to_fp16(src: Path, dst: Path) -> None:
@@ -227,28 +331,41 @@ def build(spec: dict, force: bool, variants: list[str], threads: int) -> dict:
         raise SystemExit(f"{spec['name']}: onnxruntime vs torch {report['fp32']['max_abs_diff_vs_torch']:.2e}")
     del ref
 
-    for variant in variants:
+    # "<base>-ext" variants (fp32-ext, int8-ext, ...) are copies of the base variant with external data: built last.
+    for variant in sorted(variants, key=lambda v: v.endswith("-ext")):
         dst = out / f"model_{variant}.onnx"
         t0 = time.perf_counter()
+        extra: dict = {}
         if force or not dst.exists():
             if variant == "int8":
-                quantize_int8(fp32, dst, ["MatMul", "Gather"])
+                extra["identity_weights_inlined"] = quantize_int8(fp32, dst, ["MatMul", "Gather"])
+                extra.update(quantize_folded_constants(dst))
             elif variant == "int8-matmul":  # ORT's choice when Gather is left out: the embedding table stays fp32
-                quantize_int8(fp32, dst, ["MatMul"])
+                extra["identity_weights_inlined"] = quantize_int8(fp32, dst, ["MatMul"])
             elif variant == "fp16":
                 try:
                     to_fp16(fp32, dst)
                 except Exception as error:  # noqa: BLE001
                     report[variant] = {"error": repr(error)}
                     continue
+            elif variant.endswith("-ext"):
+                base = variant[: -len("-ext")]
+                src = fp32 if base == "fp32" else out / f"model_{base}.onnx"
+                if not src.exists():
+                    raise SystemExit(f"{spec['name']}: {variant} needs {src.name}: add {base} to --variants")
+                extra["external_data"] = save_with_external_data(src, dst)
+            else:
+                raise SystemExit(f"unknown variant {variant}")
         s = session(dst)
         logits = s.run(["logits"], feeds)[0]
         long = s.run(["logits"], long_feeds)[0]
+        data = dst.with_name(dst.name + ".data")
         report[variant] = {
-            "bytes": dst.stat().st_size,
+            "bytes": dst.stat().st_size + (data.stat().st_size if data.exists() else 0),
             "build_s": round(time.perf_counter() - t0, 1),
             "max_abs_diff_vs_fp32": float(max(np.abs(logits - ref_logits).max(), np.abs(long - ref_long).max())),
             "initializers": fp32_initializer_bytes(dst),
+            **extra,
         }
         del s
     (out / "build.json").write_text(json.dumps(report, indent=2) + "\n")
@@ -359,7 +476,10 @@ def sample_texts(folder: Path | None, n: int, rng) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", action="append", help="model folder name (repeatable)")
-    parser.add_argument("--variants", default="int8,fp16", help="comma list of int8, int8-matmul, fp16")
+    parser.add_argument("--variants", default="int8,fp16",
+                        help="comma list of int8, int8-matmul, fp16, and <base>-ext (fp32-ext, int8-ext, ...): the base "
+                             "variant with its initializers in model_<base>-ext.onnx.data at page-aligned offsets, "
+                             "which onnxruntime memory-maps")
     parser.add_argument("--force", action="store_true", help="rebuild files that exist")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--embedded-int8-accuracy", action="store_true", help="only measure int8 on the embedded models")

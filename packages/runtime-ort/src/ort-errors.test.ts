@@ -14,6 +14,16 @@ describe('onnxruntime error mapping', () => {
     expect(error.details).toEqual({ path: '/x.onnx' });
     expect(error.cause).toBeInstanceOf(Error);
   });
+  it('reads a model with external data given as bytes as an invalid model, and says to give a path', () => {
+    const message =
+      'External data path validation failed for initializer: W. Error: External data path for model loaded from bytes escapes working directory.';
+    const fromBytes = toCreateError(new Error(message), { bytes: 279 });
+    expect(InvalidModelError.isInstance(fromBytes)).toBe(true);
+    expect(fromBytes.message).toMatch(/must be given as \{ path \}/);
+    const fromPath = toCreateError(new Error(message), { path: '/m/model.onnx' });
+    expect(InvalidModelError.isInstance(fromPath)).toBe(true);
+    expect(fromPath.message).not.toMatch(/must be given as/);
+  });
   it('reads other creation failures as InferenceFailedError', () => {
     const error = toCreateError(new Error('OrtSessionOptionsAppendExecutionProvider_Cuda: Failed to load shared library'), {});
     expect(InferenceFailedError.isInstance(error)).toBe(true);

@@ -1,6 +1,6 @@
 import { InferenceFailedError, InvalidModelError, ModelUnavailableError, Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
-import { classifierConfig, FakeRuntime, FakeSource, idOf, present } from '../test/fake-model.js';
+import { classifierConfig, FakeRuntime, FakeSource, idOf, present, TOKENIZER_JSON } from '../test/fake-model.js';
 import { acquireClassifier, disposeClassifiers, lastLoadFailure } from './classifier-loader.js';
 import { resolveModelOptions } from './model-options.js';
 import { OutputToxicity, Toxicity } from './toxicity.js';
@@ -120,5 +120,30 @@ describe('classifier loading', () => {
     const runtime = new FakeRuntime({ logits: toxicLogits });
     const scanner = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
     await expect(scanner.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
+  });
+
+  it('shares one tokenizer between models whose tokenizer files are identical, across runtimes', async () => {
+    const config = classifierConfig(TOXIC_LABELS);
+    const other = { ...TOKENIZER_JSON, post_processor: null };
+    const source = new FakeSource({
+      a: { config },
+      b: { config },
+      c: { config, tokenizerConfig: { model_max_length: 128 } },
+      d: { config, tokenizer: other },
+    });
+    const load = (id: string, runtime = new FakeRuntime({ logits: toxicLogits })) => {
+      const model = resolveModelOptions('Toxicity', { source, runtime, id });
+      if (!model) throw new Error('no model options');
+      return acquireClassifier(model);
+    };
+    const [a, b, c, d] = await Promise.all([load('a'), load('b'), load('c'), load('d')]);
+    expect(b.tokenizer).toBe(a.tokenizer);
+    expect(b.session).not.toBe(a.session);
+    // another tokenizer_config.json or tokenizer.json is another tokenizer
+    expect(c.tokenizer).not.toBe(a.tokenizer);
+    expect(c.tokenizer.modelMaxLength).toBe(128);
+    expect(d.tokenizer).not.toBe(a.tokenizer);
+    expect(d.tokenizer.specialTokenCount).toBe(0);
+    expect((await load('a')).tokenizer).toBe(a.tokenizer);
   });
 });

@@ -1,6 +1,7 @@
 // The production-shaped models of tools/production-shaped/build.py (.cache/production-shaped/<name>/) and the
 // embedded models (packages/models-embedded/models/<name>/), with a ModelSourceV1 that serves a chosen precision
-// variant: fp32 → model.onnx, int8 → model_int8.onnx, fp16 → model_fp16.onnx.
+// variant: fp32 → model.onnx, int8 → model_int8.onnx, fp16 → model_fp16.onnx, int8-ext → model_int8-ext.onnx (+ its
+// external data, model_int8-ext.onnx.data, which onnxruntime finds beside it: such models are served by path).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './model-folder.mjs';
@@ -31,14 +32,21 @@ export function variantPath(dir, variant) {
 /** Bytes of a file (0 when absent). */
 export const fileBytes = (path) => (existsSync(path) ? statSync(path).size : 0);
 
-/** A ModelSourceV1 over a model folder that serves the asked variant's graph. */
-export function variantSource(dir) {
+/** Bytes of a variant's graph plus its external data file (`<graph>.data`, written by build.py's `-ext` variants). */
+export const variantBytes = (dir, variant) => fileBytes(variantPath(dir, variant)) + fileBytes(`${variantPath(dir, variant)}.data`);
+
+/**
+ * A ModelSourceV1 over a model folder that serves the asked variant's graph, by path (so that onnxruntime finds
+ * external data beside it). With `suffix` '-ext' it serves build.py's external-data copy of that variant
+ * (model_int8-ext.onnx for int8), still reported as the variant asked (scanners accept fp32, fp16, int8, quantized).
+ */
+export function variantSource(dir, suffix = '') {
   const file = (path) => ({ path, read: async () => new Uint8Array(readFileSync(path)) });
   return {
     specificationVersion: 'v1',
     async resolve(modelId, options = {}) {
       const variant = options.variant ?? 'fp32';
-      const path = variantPath(dir, variant);
+      const path = variantPath(dir, `${variant}${suffix}`);
       if (!existsSync(path)) throw new Error(`${path} is absent: run tools/production-shaped/build.py`);
       return {
         modelId,
@@ -51,4 +59,9 @@ export function variantSource(dir) {
       };
     },
   };
+}
+
+/** The scanner-facing variant of a bench variant and the file suffix: 'int8-ext' → { variant: 'int8', suffix: '-ext' }. */
+export function splitVariant(variant) {
+  return variant.endsWith('-ext') ? { variant: variant.slice(0, -'-ext'.length), suffix: '-ext' } : { variant, suffix: '' };
 }
