@@ -36,6 +36,7 @@ permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.86
     'sentiment': """| source | rows used | licence |
 |---|---|---|
 | SemEval-2013…2016 Task 4A tweets (pre-2017 pool, de-duplicated by tweet id, 2017 test ids excluded) | 90% train / 10% dev | **unknown / research use** (SemEval/Twitter data, no explicit licence) |
+| VADER lexicon (7,5k words with a mean valence; the copy in `packages/heuristics`), as a fixed input channel, not as rows | – | MIT |
 
 There is **no permissively licensed sentiment data** in `../shared/datasets` (SemEval, TweetEval and SST are all
 without an explicit licence), so this model is marked `LicenseRef-research-only`: do not ship it where that
@@ -144,9 +145,11 @@ def card(name: str) -> str:
                 f"in the graph), dim {hp['dim']}, masked mean ‖ max pooling, "
                 + (f"dense {hp['hidden']} + ReLU, output layer" if hp['hidden'] else 'one linear output layer (no hidden layer)'))
     else:
-        arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']}), causal convolutions of "
-                f"widths {hp['widths']} with {hp['channels']} channels each + ReLU, masked max ‖ mean pooling, dense "
-                f"{hp['hidden']} + ReLU, output layer")
+        arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']})"
+                + (" plus one fixed, non-trainable channel holding VADER's valence / 4 of each whole-word piece "
+                   "(`tools/train/lexicon.py`; VADER lexicon, MIT)" if hp.get('lexicon') else '')
+                + f", causal convolutions of widths {hp['widths']} with {hp['channels']} channels each + ReLU, masked "
+                f"max ‖ mean pooling, dense {hp['hidden']} + ReLU, output layer")
     lat = m['latency_ms']
     sizes = m['sizes_bytes']
     size_s = ', '.join(f'`{k}` {v / 1e6:.2f} MB' for k, v in sizes.items())

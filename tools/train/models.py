@@ -51,11 +51,17 @@ class BagClassifier(nn.Module):
 
 class CNNClassifier(nn.Module):
     def __init__(self, vocab: int, labels: int, dim: int = 64, channels: int = 96, widths=(1, 2, 3),
-                 hidden: int = 128, dropout: float = 0.2):
+                 hidden: int = 128, dropout: float = 0.2, lexicon: list[float] | None = None):
         super().__init__()
         self.emb = nn.Embedding(vocab, dim, padding_idx=0)
         self.widths = tuple(widths)
-        self.convs = nn.ModuleList([nn.Conv1d(dim, channels, k) for k in self.widths])
+        # optional fixed (non-trainable) extra input dimension per piece, e.g. a sentiment lexicon's valence
+        if lexicon is not None:
+            self.register_buffer('lexicon', torch.tensor(lexicon, dtype=torch.float32).reshape(-1, 1))
+        else:
+            self.lexicon = None
+        width_in = dim + (1 if lexicon is not None else 0)
+        self.convs = nn.ModuleList([nn.Conv1d(width_in, channels, k) for k in self.widths])
         self.drop = nn.Dropout(dropout)
         self.fc1 = nn.Linear(2 * channels * len(self.widths), hidden)
         self.out = nn.Linear(hidden, labels)
@@ -63,7 +69,10 @@ class CNNClassifier(nn.Module):
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         m = attention_mask.to(torch.float32)
-        x = (self.emb(input_ids) * m.unsqueeze(-1)).transpose(1, 2)  # B, d, T
+        e = self.emb(input_ids)
+        if self.lexicon is not None:
+            e = torch.cat([e, nn.functional.embedding(input_ids, self.lexicon)], dim=-1)
+        x = (e * m.unsqueeze(-1)).transpose(1, 2)  # B, d, T
         x = self.drop(x)
         denom = m.sum(dim=1, keepdim=True).clamp(min=1.0)
         neg = ((m - 1.0) * 1e4).unsqueeze(1)

@@ -46,7 +46,8 @@ PRESETS = {
     'toxicity': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
                      max_len=256, min_count=2, batch=64, tweeteval=True),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
-                      max_len=128, min_count=2, batch=64, sst=False, class_weight_power=1.0, dropout=0.4),
+                      max_len=128, min_count=2, batch=64, sst=False, class_weight_power=1.0, dropout=0.4,
+                      lexicon=True),
 }
 LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sentiment': data.SENT_LABELS}
 
@@ -145,6 +146,9 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
     else:
         kw['channels'] = o.channels
         kw['widths'] = tuple(int(x) for x in o.widths.split(','))
+    if o.lexicon:
+        import lexicon
+        kw['lexicon'] = lexicon.channel(tk.get_vocab())
     model = models.build(o.arch, vocab, len(LABELS[task]), **kw)
     if task == 'toxicity':
         loss_fn = None
@@ -194,7 +198,7 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     model.eval()
-    return model, {'history': history, 'best_dev': best, 'kw': {k: (list(v) if isinstance(v, tuple) else v) for k, v in kw.items()}}
+    return model, {'history': history, 'best_dev': best, 'kw': {k: (list(v) if isinstance(v, tuple) else True if k == 'lexicon' else v) for k, v in kw.items()}}
 
 
 def export(model: nn.Module, path: Path) -> None:
@@ -247,6 +251,7 @@ def main() -> None:
     ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
+    ap.add_argument('--lexicon', action=argparse.BooleanOptionalAction, help='fixed VADER valence channel (cnn only)')
     ap.add_argument('--sst', action=argparse.BooleanOptionalAction)
     ap.add_argument('--seed', type=int, default=13)
     ap.add_argument('--out')
@@ -255,7 +260,7 @@ def main() -> None:
     for k, v in {'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
-    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst'):
+    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'lexicon'):
         if getattr(o, k, None) is None:
             setattr(o, k, False)
     torch.set_num_threads(1)
@@ -349,7 +354,7 @@ def main() -> None:
         'architecture': config['architectures'][0],
         'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'hidden', 'channels', 'widths',
                                                        'epochs', 'lr', 'batch', 'max_len', 'min_count', 'dropout',
-                                                       'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing',
+                                                       'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing', 'lexicon',
                                                        'source_weight', 'seed']},
         'data_options': data_options(task, o),
         'train_rows': len(bundle['train']),
