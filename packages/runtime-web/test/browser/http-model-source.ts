@@ -4,6 +4,14 @@
  */
 import { ModelUnavailableError, type ModelFileV1, type ModelFilesV1, type ModelSourceV1, type ModelVariant } from '@llm-shield/core';
 
+/** ONNX file of each variant in a model folder, as transformers.js / Optimum exports (and models-embedded) name them. */
+export const VARIANT_FILE_NAMES: Readonly<Record<ModelVariant, string>> = {
+  fp32: 'model.onnx',
+  fp16: 'model_fp16.onnx',
+  int8: 'model_int8.onnx',
+  quantized: 'model_quantized.onnx',
+};
+
 async function fetchBytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
@@ -15,8 +23,9 @@ function httpFile(url: string): ModelFileV1 {
 }
 
 /**
- * Serves `model.onnx`, `config.json`, `tokenizer.json` and `tokenizer_config.json` of `<base><modelId>/`. A model
- * whose `config.json` is not served is unavailable (`ModelUnavailableError`), so scanners fall back.
+ * Serves the variant's ONNX graph ({@link VARIANT_FILE_NAMES}: `model.onnx` for fp32, `model_int8.onnx` for int8…),
+ * `config.json`, `tokenizer.json` and `tokenizer_config.json` of `<base><modelId>/`. A model whose `config.json` is
+ * not served is unavailable (`ModelUnavailableError`), so scanners fall back.
  *
  * @param base - URL prefix ending in `/`, e.g. `/fixtures/`
  */
@@ -27,11 +36,12 @@ export function createHttpModelSource(base: string): ModelSourceV1 {
       const folder = `${base}${encodeURIComponent(modelId)}/`;
       const probe = await fetch(`${folder}config.json`, { method: 'HEAD', ...(options?.signal ? { signal: options.signal } : {}) });
       if (!probe.ok) throw new ModelUnavailableError(`${modelId}: ${folder}config.json answered ${probe.status}.`, { details: { modelId } });
+      const variant = options?.variant ?? 'fp32';
       return {
         modelId,
         revision: 'test-server',
-        variant: options?.variant ?? 'fp32',
-        model: httpFile(`${folder}model.onnx`),
+        variant,
+        model: httpFile(`${folder}${VARIANT_FILE_NAMES[variant]}`),
         config: httpFile(`${folder}config.json`),
         tokenizer: httpFile(`${folder}tokenizer.json`),
         tokenizerConfig: httpFile(`${folder}tokenizer_config.json`),

@@ -1,7 +1,8 @@
 /**
  * The browser test's page (built by Vite in browser.test.ts): tokenizes texts with @llm-shield/tokenizer and runs
  * a fixture model with @llm-shield/runtime-web on WASM, then hands ids and logits back to the test; and runs the ML
- * scanners of @llm-shield/scanners on the same runtime (`scanFixture`, see scan-fixture.ts).
+ * scanners of @llm-shield/scanners on the same runtime, with the fixtures and the embedded models, and times them
+ * (`scanFixture`, `timeScanner`, see scan-fixture.ts).
  */
 import type { TensorV1 } from '@llm-shield/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test page only: tokenizes text the way an app would
@@ -67,6 +68,6 @@ async function runFixture(name: string, texts: string[], padId: number): Promise
   }
 }
 
-(globalThis as { runFixture?: typeof runFixture }).runFixture = runFixture;
-(globalThis as { scanFixture?: ReturnType<typeof createScanFixture> }).scanFixture = createScanFixture(runtime);
+const { scanFixture, timeScanner } = createScanFixture(runtime);
+Object.assign(globalThis, { runFixture, scanFixture, timeScanner });
 document.getElementById('status')!.textContent = 'ready';
