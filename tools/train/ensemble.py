@@ -97,6 +97,7 @@ def main() -> None:
     bundle = T.load_bundle(task, argparse.Namespace(
         safeguard=data_opts.get('use_safeguard', False), augment_persona=data_opts.get('augment_persona', False),
         synthetic_attacks=data_opts.get('synthetic_attacks', 0), synthetic_benign=data_opts.get('synthetic_benign', 0),
+        synthetic_extended=data_opts.get('synthetic_extended', False),
         tweeteval=data_opts.get('use_tweeteval', False), sst=data_opts.get('use_sst', False)))
     assert len(bundle['train']) == metas[0]['train_rows'], 'training rows changed since the members were trained'
 

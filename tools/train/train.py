@@ -72,7 +72,8 @@ def set_seed(seed: int) -> None:
 def load_bundle(task: str, o: argparse.Namespace) -> dict:
     if task == 'prompt-injection':
         return data.load_pi(use_safeguard=o.safeguard, augment_persona=o.augment_persona,
-                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign)
+                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign,
+                           synthetic_extended=o.synthetic_extended)
     if task == 'toxicity':
         return data.load_toxicity(use_tweeteval=o.tweeteval)
     return data.load_sentiment(use_sst=o.sst)
@@ -81,7 +82,8 @@ def load_bundle(task: str, o: argparse.Namespace) -> dict:
 def data_options(task: str, o) -> dict:
     if task == 'prompt-injection':
         return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
-                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
+                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign,
+                **({'synthetic_extended': True} if o.synthetic_extended else {})}
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval}
     return {'use_sst': o.sst}
@@ -249,6 +251,8 @@ def main() -> None:
     ap.add_argument('--safeguard', action=argparse.BooleanOptionalAction)
     ap.add_argument('--synthetic-attacks', type=int, dest='synthetic_attacks', help='template attacks (synthetic.py)')
     ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
+    ap.add_argument('--synthetic-extended', action='store_true', dest='synthetic_extended',
+                    help='use synthetic_extended.py (tried in round 2, not shipped)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
     ap.add_argument('--lexicon', action=argparse.BooleanOptionalAction, help='fixed VADER valence channel (cnn only)')
