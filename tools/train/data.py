@@ -111,7 +111,7 @@ PI_BENIGN_EVAL_ONLY = ['wizardlm_testset.jsonl', 'gsm8k_test.jsonl']
 
 
 def load_pi(use_safeguard: bool = False, augment_persona: bool = False, synthetic_attacks: int = 0,
-            synthetic_benign: int = 0, synthetic_extended: bool = False, seed: int = SEED) -> dict:
+            synthetic_benign: int = 0, seed: int = SEED) -> dict:
     """Returns train/dev splits plus test sets for the prompt-injection task.
 
     dev = seeded 15% of every training source (stratified by source), used for model selection and
@@ -169,11 +169,8 @@ def load_pi(use_safeguard: bool = False, augment_persona: bool = False, syntheti
         train.extend(aug)
     if synthetic_attacks or synthetic_benign:
         # template-generated rows (tools/train/synthetic.py), training split only
-        if synthetic_extended:
-            import synthetic_extended as generator
-        else:
-            import synthetic as generator
-        for t, y, s in generator.generate(synthetic_attacks, synthetic_benign, seed):
+        import synthetic
+        for t, y, s in synthetic.generate(synthetic_attacks, synthetic_benign, seed):
             train.add(t, y, s)
 
     # de-duplicate train against dev and tests (exact normalised text)

@@ -26,7 +26,6 @@ sys.path.insert(0, str(HERE))
 
 import baseline  # noqa: E402
 import evaluate as E  # noqa: E402
-import metrics as M  # noqa: E402
 import train as T  # noqa: E402
 
 
@@ -97,7 +96,6 @@ def main() -> None:
     bundle = T.load_bundle(task, argparse.Namespace(
         safeguard=data_opts.get('use_safeguard', False), augment_persona=data_opts.get('augment_persona', False),
         synthetic_attacks=data_opts.get('synthetic_attacks', 0), synthetic_benign=data_opts.get('synthetic_benign', 0),
-        synthetic_extended=data_opts.get('synthetic_extended', False),
         tweeteval=data_opts.get('use_tweeteval', False), sst=data_opts.get('use_sst', False)))
     assert len(bundle['train']) == metas[0]['train_rows'], 'training rows changed since the members were trained'
 
@@ -108,20 +106,7 @@ def main() -> None:
     print(f'[{task}] ensemble vs mean of members max |dlogit| {diff:.2e}', flush=True)
     assert diff < 1e-4, diff
 
-    res = {'fp32': E.evaluate_dir(out, task, bundle, 'model.onnx')}
-    thr = res['fp32'].get('threshold')
-    thr = None if thr is None else round(float(thr), 6)
-    res['int8'] = E.evaluate_dir(out, task, bundle, 'model_int8.onnx', threshold=thr)
-    print('fp32:\n' + M.summary(task, res['fp32']))
-    print('int8:\n' + M.summary(task, res['int8']))
-    key = 'macro_recall' if task == 'sentiment' else 'f1'
-    keep_int8 = (res['fp32']['dev'][key] - res['int8']['dev'][key]) <= 0.005
-    if not keep_int8:
-        (out / 'model_int8.onnx').unlink()
-    vocab = config['vocab_size']
-    lat = {'fp32': E.latency(out / 'model.onnx', vocab=vocab)}
-    if keep_int8:
-        lat['int8'] = E.latency(out / 'model_int8.onnx', vocab=vocab)
+    res, thr, keep_int8, lat = T.evaluate_variants(out, task, bundle, config['vocab_size'])
     probe = E.probes(out, task, thr) if task == 'prompt-injection' else None
     base = metas[0].get('baseline_tfidf_lr')
     if base is None and not o.skip_baseline:

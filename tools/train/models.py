@@ -15,9 +15,11 @@ BIGRAM_PRIME = 1_000_003
 
 class BagClassifier(nn.Module):
     def __init__(self, vocab: int, labels: int, dim: int = 64, buckets: int = 16384, hidden: int = 128,
-                 dropout: float = 0.2):
+                 dropout: float = 0.2, ngrams: tuple[int, ...] = (2,)):
         super().__init__()
         self.buckets = buckets
+        # hashed n-grams of consecutive ids; (2,) is the original piece-bigram model (its hash kept as it was)
+        self.ngrams = tuple(ngrams)
         self.emb = nn.Embedding(vocab, dim, padding_idx=0)
         self.bemb = nn.Embedding(buckets, dim) if buckets > 0 else None
         self.drop = nn.Dropout(dropout)
@@ -32,7 +34,7 @@ class BagClassifier(nn.Module):
         m = attention_mask.to(torch.float32)
         x = self.emb(input_ids) * m.unsqueeze(-1)
         mm = m
-        if self.bemb is not None:
+        if self.bemb is not None and self.ngrams == (2,):
             a = input_ids[:, :-1]
             b = input_ids[:, 1:]
             h = torch.remainder(a * BIGRAM_PRIME + b, self.buckets)
@@ -40,6 +42,19 @@ class BagClassifier(nn.Module):
             xb = self.bemb(h) * mb.unsqueeze(-1)
             x = torch.cat([x, xb], dim=1)
             mm = torch.cat([m, mb], dim=1)
+        elif self.bemb is not None:
+            for n in self.ngrams:
+                # h = ((n·P + id_t)·P + id_t+1 … ) mod buckets, reduced at every step so it stays far below 2^63;
+                # slices use negative ends so the exported graph keeps a dynamic sequence length
+                def window(t: torch.Tensor, k: int) -> torch.Tensor:
+                    return t[:, k: k - (n - 1)] if k < n - 1 else t[:, k:]
+                h = torch.zeros_like(window(input_ids, 0)) + n
+                mn = torch.ones_like(window(m, 0))
+                for k in range(n):
+                    h = torch.remainder(h * BIGRAM_PRIME + window(input_ids, k), self.buckets)
+                    mn = mn * window(m, k)
+                x = torch.cat([x, self.bemb(h) * mn.unsqueeze(-1)], dim=1)
+                mm = torch.cat([mm, mn], dim=1)
         denom = mm.sum(dim=1, keepdim=True).clamp(min=1.0)
         mean = x.sum(dim=1) / denom
         mx = (x + (mm.unsqueeze(-1) - 1.0) * 1e4).max(dim=1).values

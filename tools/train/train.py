@@ -72,8 +72,7 @@ def set_seed(seed: int) -> None:
 def load_bundle(task: str, o: argparse.Namespace) -> dict:
     if task == 'prompt-injection':
         return data.load_pi(use_safeguard=o.safeguard, augment_persona=o.augment_persona,
-                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign,
-                           synthetic_extended=o.synthetic_extended)
+                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign)
     if task == 'toxicity':
         return data.load_toxicity(use_tweeteval=o.tweeteval)
     return data.load_sentiment(use_sst=o.sst)
@@ -82,8 +81,7 @@ def load_bundle(task: str, o: argparse.Namespace) -> dict:
 def data_options(task: str, o) -> dict:
     if task == 'prompt-injection':
         return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
-                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign,
-                **({'synthetic_extended': True} if o.synthetic_extended else {})}
+                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval}
     return {'use_sst': o.sst}
@@ -145,6 +143,8 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
     kw = dict(dim=o.dim, hidden=o.hidden, dropout=o.dropout)
     if o.arch == 'bag':
         kw['buckets'] = o.buckets
+        if o.ngrams != '2':
+            kw['ngrams'] = tuple(int(x) for x in o.ngrams.split(','))
     else:
         kw['channels'] = o.channels
         kw['widths'] = tuple(int(x) for x in o.widths.split(','))
@@ -228,6 +228,26 @@ def quantize(src: Path, dst: Path) -> None:
                      extra_options={'EnableSubgraph': False})
 
 
+def evaluate_variants(out: Path, task: str, bundle: dict, vocab: int) -> tuple[dict, float | None, bool, dict]:
+    """Evaluates `model.onnx` (calibrating the threshold on dev) and `model_int8.onnx` at that threshold, deletes
+    the int8 graph when it loses more than 0.005 of the dev metric, and measures latency. Returns (results,
+    threshold, int8 kept, latency)."""
+    res = {'fp32': E.evaluate_dir(out, task, bundle, 'model.onnx')}
+    thr = res['fp32'].get('threshold')
+    thr = None if thr is None else round(float(thr), 6)
+    res['int8'] = E.evaluate_dir(out, task, bundle, 'model_int8.onnx', threshold=thr)
+    print('fp32:\n' + M.summary(task, res['fp32']))
+    print('int8:\n' + M.summary(task, res['int8']))
+    key = 'macro_recall' if task == 'sentiment' else 'f1'
+    keep_int8 = (res['fp32']['dev'][key] - res['int8']['dev'][key]) <= 0.005
+    if not keep_int8:
+        (out / 'model_int8.onnx').unlink()
+    lat = {'fp32': E.latency(out / 'model.onnx', vocab=vocab)}
+    if keep_int8:
+        lat['int8'] = E.latency(out / 'model_int8.onnx', vocab=vocab)
+    return res, thr, keep_int8, lat
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument('--task', required=True, choices=list(PRESETS))
@@ -237,6 +257,7 @@ def main() -> None:
     ap.add_argument('--hidden', type=int)
     ap.add_argument('--channels', type=int)
     ap.add_argument('--widths', default='1,2,3')
+    ap.add_argument('--ngrams', default='2', help='bag: hashed n-gram orders, e.g. 2,3,4,5 for a character model')
     ap.add_argument('--epochs', type=int)
     ap.add_argument('--lr', type=float)
     ap.add_argument('--batch', type=int)
@@ -251,8 +272,6 @@ def main() -> None:
     ap.add_argument('--safeguard', action=argparse.BooleanOptionalAction)
     ap.add_argument('--synthetic-attacks', type=int, dest='synthetic_attacks', help='template attacks (synthetic.py)')
     ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
-    ap.add_argument('--synthetic-extended', action='store_true', dest='synthetic_extended',
-                    help='use synthetic_extended.py (tried in round 2, not shipped)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
     ap.add_argument('--lexicon', action=argparse.BooleanOptionalAction, help='fixed VADER valence channel (cnn only)')
@@ -311,20 +330,7 @@ def main() -> None:
     print(f'[{task}] onnx vs torch max |dp| {diff:.2e}', flush=True)
     assert diff < 1e-4, diff
 
-    res = {'fp32': E.evaluate_dir(out, task, bundle, 'model.onnx')}
-    thr = res['fp32'].get('threshold')
-    thr = None if thr is None else round(float(thr), 6)
-    res['int8'] = E.evaluate_dir(out, task, bundle, 'model_int8.onnx', threshold=thr)
-    print('fp32:\n' + M.summary(task, res['fp32']))
-    print('int8:\n' + M.summary(task, res['int8']))
-    key = 'macro_recall' if task == 'sentiment' else 'f1'
-    d32, d8 = res['fp32']['dev'][key], res['int8']['dev'][key]
-    keep_int8 = (d32 - d8) <= 0.005
-    if not keep_int8:
-        (out / 'model_int8.onnx').unlink()
-    lat = {'fp32': E.latency(out / 'model.onnx', vocab=tk.get_vocab_size())}
-    if keep_int8:
-        lat['int8'] = E.latency(out / 'model_int8.onnx', vocab=tk.get_vocab_size())
+    res, thr, keep_int8, lat = evaluate_variants(out, task, bundle, tk.get_vocab_size())
     print('latency', json.dumps(lat), flush=True)
 
     probe = E.probes(out, task, thr) if task == 'prompt-injection' else None
@@ -356,7 +362,7 @@ def main() -> None:
         'sizes_bytes': sizes,
         'params': n_params,
         'architecture': config['architectures'][0],
-        'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'hidden', 'channels', 'widths',
+        'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'ngrams', 'hidden', 'channels', 'widths',
                                                        'epochs', 'lr', 'batch', 'max_len', 'min_count', 'dropout',
                                                        'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing', 'lexicon',
                                                        'source_weight', 'seed']},
