@@ -133,6 +133,23 @@ def dev_score(task: str, probs: np.ndarray, labels) -> float:
     return float(average_precision_score(y, s))
 
 
+def init_embeddings(model: nn.Module, tk, path: Path) -> None:
+    """Starts the piece embeddings from pretrained vectors (`pretrain.py`: one row per bert-base-uncased id), mapped
+    into the pruned vocabulary by piece and rescaled to the random initialisation's spread (std 0.1)."""
+    w = np.load(path)
+    base = tok.base_tokenizer().get_vocab()
+    weight = model.emb.weight
+    if w.shape[1] != weight.shape[1]:
+        raise SystemExit(f'{path}: dim {w.shape[1]} but the model has dim {weight.shape[1]}')
+    rows = [(i, base[p]) for p, i in tk.get_vocab().items() if p in base and i != 0]
+    src = w[[b for _, b in rows]]
+    src = src / max(float(src.std()), 1e-8) * 0.1
+    with torch.no_grad():
+        for (i, _), v in zip(rows, src):
+            weight[i] = torch.from_numpy(v)
+    print(f'  embeddings: {len(rows)} of {weight.shape[0]} rows from {path.name}', flush=True)
+
+
 def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
     set_seed(o.seed)
     tr, dv = bundle['train'], bundle['dev']
@@ -152,6 +169,8 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
         import lexicon
         kw['lexicon'] = lexicon.channel(tk.get_vocab())
     model = models.build(o.arch, vocab, len(LABELS[task]), **kw)
+    if o.init_embeddings:
+        init_embeddings(model, tk, Path(o.init_embeddings))
     if task == 'toxicity':
         loss_fn = None
     else:
@@ -257,6 +276,7 @@ def main() -> None:
     ap.add_argument('--hidden', type=int)
     ap.add_argument('--channels', type=int)
     ap.add_argument('--widths', default='1,2,3')
+    ap.add_argument('--init-embeddings', dest='init_embeddings', help='pretrained piece vectors from pretrain.py (.npy)')
     ap.add_argument('--ngrams', default='2', help='bag: hashed n-gram orders, e.g. 2,3,4,5 for a character model')
     ap.add_argument('--epochs', type=int)
     ap.add_argument('--lr', type=float)
@@ -364,7 +384,7 @@ def main() -> None:
         'architecture': config['architectures'][0],
         'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'ngrams', 'hidden', 'channels', 'widths',
                                                        'epochs', 'lr', 'batch', 'max_len', 'min_count', 'dropout',
-                                                       'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing', 'lexicon',
+                                                       'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing', 'lexicon', 'init_embeddings',
                                                        'source_weight', 'seed']},
         'data_options': data_options(task, o),
         'train_rows': len(bundle['train']),
