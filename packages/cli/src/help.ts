@@ -33,7 +33,8 @@ Options:
   --mode MODE            sequential (default) or parallel
   --fail-fast            stop at the first flagging scanner (the rest are reported skipped)
   --detection-mode M     heuristic, ml or hybrid (default: ml with the scanner's model: --model-dir, else
-                         the production model already in the cache, else the embedded model;
+                         the production model already in the cache, else the embedded model — its own
+                         default: ml, hybrid for Toxicity;
                          ml/hybrid without a model fall back to the heuristic and say so)
   --model-dir [NAME=]DIR run a scanner's ONNX model from a folder (model.onnx or onnx/model.onnx,
                          config.json, tokenizer.json) with onnxruntime-node; repeatable; a bare DIR

@@ -44,6 +44,17 @@ describe('llm-shield scan with the embedded models (offline, nothing downloaded)
     }
   });
 
+  it('runs the embedded toxicity model in hybrid mode by default: everyday words out of context pass', async () => {
+    const benign = await scan(['--scanners', 'Toxicity', 'How do I kill a zombie process in Linux?']);
+    expect(benign.code).toBe(0);
+    expect(benign.result.runs[0].result.method).toBe('heuristic');
+    const insult = await scan(['--scanners', 'Toxicity', 'You are a stupid idiot']);
+    expect(insult.code).toBe(1);
+    expect(insult.result.runs[0].result).toMatchObject({ method: 'hybrid', model: { id: 'llm-shield/toxicity', variant: 'int8' } });
+    const forced = await scan(['--scanners', 'Toxicity', '--detection-mode', 'ml', 'You are a stupid idiot']);
+    expect(forced.result.runs[0].result.method).toBe('ml');
+  });
+
   it('uses the fp32 graph with --variant fp32', async () => {
     const { result } = await scan(['--scanners', 'Toxicity', '--variant', 'fp32', '--detection-mode', 'ml', 'You are a stupid idiot']);
     expect(result.runs[0].result.model).toEqual({ id: 'llm-shield/toxicity', variant: 'fp32' });

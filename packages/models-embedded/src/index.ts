@@ -42,6 +42,12 @@ export interface EmbeddedModel {
   readonly files: EmbeddedModelFiles;
   /** Metric on the seeded dev split, as recorded in `metrics.json`. */
   readonly dev: EmbeddedDevMetric;
+  /**
+   * Detection mode `llm-shield scan` uses with this model when none is asked for: `ml` (the model decides) or
+   * `hybrid` (the rule-based detector decides when the model is asked). Chosen per model from the measured
+   * trade-off in docs/accuracy.md.
+   */
+  readonly defaultMode: 'ml' | 'hybrid';
 }
 
 function files(name: EmbeddedModelTask): EmbeddedModelFiles {
@@ -69,6 +75,8 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     license: 'LicenseRef-unverified-data',
     files: files('prompt-injection'),
     dev: { name: 'f1', value: 0.9135 },
+    // The model alone: FPR 1.1–6.0% on the benign sets and recall 0.94 (jackhhao) vs 0.89 for hybrid.
+    defaultMode: 'ml',
   },
   toxicity: {
     name: 'toxicity',
@@ -82,6 +90,9 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     license: 'LicenseRef-research-only',
     files: files('toxicity'),
     dev: { name: 'f1', value: 0.9306 },
+    // Hybrid: Jigsaw F1 0.899 vs 0.893 with FPR 0.110 vs 0.185, TweetEval offensive FPR 0.053 vs 0.115 (macro-F1
+    // 0.739 vs 0.754); the model alone flags everyday words out of context ("How do I kill a zombie process?").
+    defaultMode: 'hybrid',
   },
   sentiment: {
     name: 'sentiment',
@@ -94,6 +105,8 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     license: 'LicenseRef-research-only',
     files: files('sentiment'),
     dev: { name: 'macro_recall', value: 0.6757 },
+    // The model alone: SemEval-2017 macro-recall 0.628 vs 0.620 for hybrid.
+    defaultMode: 'ml',
   },
 };
 

@@ -17,7 +17,7 @@ function scannerConfig(args: ScanArgs, name: string, models: Map<string, ScanMod
   const threshold = args.thresholds.get(name) ?? found?.threshold;
   return {
     ...(threshold === undefined ? {} : { threshold }),
-    ...(args.detectionMode === undefined ? {} : { mode: args.detectionMode }),
+    ...((args.detectionMode ?? found?.mode) === undefined ? {} : { mode: args.detectionMode ?? found?.mode }),
     ...(found === undefined ? {} : { model: found.model }),
   };
 }

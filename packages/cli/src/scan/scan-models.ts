@@ -23,6 +23,8 @@ export interface ScanModel {
   origin: 'model-dir' | 'cache' | 'embedded';
   /** The model's own calibrated threshold, used unless `--threshold` names one (embedded models). */
   threshold?: number;
+  /** Detection mode used unless `--detection-mode` names one (embedded models: the manifest's `defaultMode`). */
+  mode?: 'ml' | 'hybrid';
 }
 
 /** Where `llm-shield scan` gets each scanner's model. */
@@ -38,10 +40,11 @@ export interface ScanModelOptions {
  * production model (the registry's default for that scanner) when it is already in the Hugging Face cache — looked
  * up offline, never downloaded here (`llm-shield models pull` does that); else the compact model shipped in
  * `@llm-shield/models-embedded` (int8 unless `--variant` says otherwise), so scanning works offline right after
- * install. Every model runs in `ml` mode (the model decides; the rules' findings come along as `heuristic`) unless
- * `--detection-mode` says otherwise: `hybrid` asks the model only when the rules see something (fewer false
- * positives, lower recall: docs/accuracy.md), `heuristic` attaches no model. One onnxruntime-node runtime serves all
- * scanners, so scanners of one model share its session.
+ * install. Each embedded model runs in its manifest's `defaultMode` unless `--detection-mode` says otherwise:
+ * PromptInjection and Sentiment `ml` (the model decides; the rules' findings come along as `heuristic`), Toxicity
+ * `hybrid` (the model is asked only when the rules see something: half the false positives, docs/accuracy.md).
+ * Models from `--model-dir` or the cache run in `ml`. `heuristic` attaches no model. One onnxruntime-node runtime
+ * serves all scanners, so scanners of one model share its session.
  *
  * @param args - the parsed scan arguments
  * @param options - environment and runtime factory
@@ -73,6 +76,7 @@ export async function scanModels(args: ScanArgs, options: ScanModelOptions): Pro
     models.set(scanner, {
       model: { source: createLocalFolderModelSource(folder, { modelId: `llm-shield/${embedded.name}` }), runtime: getRuntime(), id: `llm-shield/${embedded.name}`, variant: embeddedVariant },
       origin: 'embedded',
+      mode: embedded.defaultMode,
       ...(embedded.threshold === null ? {} : { threshold: embedded.threshold }),
     });
   }
