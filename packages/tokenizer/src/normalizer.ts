@@ -75,13 +75,14 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const encoded = config['precompiled_charsmap'];
   if (typeof encoded !== 'string' || encoded.length === 0) return (s) => s;
   const charsmap = new PrecompiledCharsmap(decodeBase64(encoded));
-  const encoder = new TextEncoder();
   return (input) => {
     const text = input.text;
     const builder = new AlignedStringBuilder(text.length + 8);
     let modified = false;
-    for (const [index, grapheme] of graphemes(text)) {
-      if (grapheme.length < 6 && encoder.encode(grapheme).length < 6) {
+    // ASCII text needs no grapheme segmentation: every character is its own cluster except CR LF (UAX #29 GB3-5).
+    const clusters = isAscii(text) ? asciiGraphemes(text) : graphemes(text);
+    for (const [index, grapheme] of clusters) {
+      if (grapheme.length < 6 && utf8Length(grapheme) < 6) {
         const replaced = charsmap.transform(grapheme);
         if (replaced !== null) {
           modified = true;
@@ -107,6 +108,31 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     }
     return modified ? builder.build() : input;
   };
+}
+
+/** The grapheme clusters of ASCII `text` as `[index, cluster]`: one per character, CR LF kept together. */
+function* asciiGraphemes(text: string): Generator<[number, string]> {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) {
+      yield [i, '\r\n'];
+      i++;
+    } else yield [i, text[i] ?? ''];
+  }
+}
+
+/** Byte length of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder's U+FFFD). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {

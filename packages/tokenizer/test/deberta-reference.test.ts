@@ -38,6 +38,16 @@ describe.skipIf(!HAVE_DATASETS)('deberta-v3 from spm.model vs the Python referen
     for (const entry of fixture.edgeCases) expect(encode(entry.text ?? ''), JSON.stringify(entry.text)).toEqual(entry.transformers);
   });
 
+  it('segments ASCII text (CR LF, controls) exactly as the general grapheme path does', () => {
+    // ASCII input skips Intl.Segmenter in the precompiled-charsmap normaliser; a trailing non-ASCII word forces the
+    // general path, and the ids before it must be the same.
+    for (const text of ['line one\r\nline two\rthree\n\r\nfour', 'tabs\tand  double  spaces, CR LF:\r\n\r\nend.', '\r\n\r\n', 'a\u0001b\u007fc ~!@#']) {
+      const ascii = encode(text);
+      const general = encode(`${text} é`);
+      expect(general.slice(0, ascii.length - 1), JSON.stringify(text)).toEqual(ascii.slice(0, -1));
+    }
+  });
+
   it('matches transformers on every sampled text', () => {
     const texts = referenceTexts();
     expect(texts.length).toBe(fixture.sampled.length);
