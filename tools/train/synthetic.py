@@ -15,7 +15,7 @@ and encode the labelling policy of docs/embedded-models.md:
   "ignore", "forget", "override", "instructions", "system", "admin".
 
 `tools/train/probes/prompt-injection.jsonl` was written before this file and is never trained on; it is the
-hand-written generalisation check (see `probe.py`).
+hand-written generalisation check (`evaluate.probes`, recorded in metrics.json).
 """
 from __future__ import annotations
 
