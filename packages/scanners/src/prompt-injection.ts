@@ -4,17 +4,10 @@ import {
   PROMPT_INJECTION_CATEGORIES,
   type PromptInjectionCategory,
 } from '@llm-shield/heuristics';
-import { resolveCategories } from './categories.js';
 import { ClassifierEngine } from './classifier-scanner.js';
 import { EngineInputScanner } from './engine-scanner.js';
 import { bindPromptInjectionLabels } from './prompt-injection-labels.js';
-import {
-  assertKnownKeys,
-  CLASSIFIER_CONFIG_KEYS,
-  resolveClassifierConfig,
-  type ClassifierScannerConfig,
-  type ResolvedClassifierConfig,
-} from './scanner-config.js';
+import { resolveCategorizedClassifierConfig, type ClassifierScannerConfig, type ResolvedClassifierConfig } from './scanner-config.js';
 
 /** llm-guard's default threshold for `protectai/deberta-v3-base-prompt-injection-v2`. */
 export const PROMPT_INJECTION_MODEL_THRESHOLD = 0.92;
@@ -37,16 +30,8 @@ export interface PromptInjectionConfig extends ClassifierScannerConfig {
 type ResolvedPromptInjectionConfig = Readonly<ResolvedClassifierConfig & { categories: readonly PromptInjectionCategory[] }>;
 
 function resolvePromptInjectionConfig(name: string, config: PromptInjectionConfig): ResolvedPromptInjectionConfig {
-  assertKnownKeys(name, config, [...CLASSIFIER_CONFIG_KEYS, 'categories']);
-  const categories = resolveCategories(name, config.categories, PROMPT_INJECTION_CATEGORIES);
-  return Object.freeze({
-    ...resolveClassifierConfig(name, config, {
-      modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD,
-      heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD,
-      hybridGate: PROMPT_INJECTION_HYBRID_GATE,
-    }),
-    categories,
-  });
+  const defaults = { modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD, hybridGate: PROMPT_INJECTION_HYBRID_GATE };
+  return resolveCategorizedClassifierConfig(name, config, defaults, PROMPT_INJECTION_CATEGORIES);
 }
 
 function promptInjectionEngine(name: string, config: ResolvedPromptInjectionConfig): ClassifierEngine {

@@ -1,4 +1,5 @@
 import { InvalidConfigError } from '@llm-shield/core';
+import { resolveCategories } from './categories.js';
 import { DEFAULT_BATCH_SIZE } from './classifier-inference.js';
 import { resolveLongInput, type LongInputOption, type ResolvedLongInput } from './long-input.js';
 import { resolveModelOptions, type ClassifierModelOptions, type ResolvedModelOptions } from './model-options.js';
@@ -118,6 +119,39 @@ export const CLASSIFIER_CONFIG_KEYS = [
   'cache',
 ] as const;
 
+/** Per-scanner defaults of {@link resolveClassifierConfig}. */
+export interface ClassifierDefaults {
+  /** Default threshold when a model answers. */
+  modelThreshold: number;
+  /** Default threshold when the heuristic answers. */
+  heuristicThreshold: number;
+  /** Default {@link ClassifierScannerConfig.hybridGate}. */
+  hybridGate: number;
+  /** Allowed threshold range (default [0, 1]). */
+  range?: [number, number];
+}
+
+/**
+ * Validates the options of a classifier scanner that also takes `categories` (PromptInjection, Toxicity): rejects
+ * unknown option names, resolves the category list against `known` (default: all of them) and the shared options
+ * with `defaults`. Raises {@link InvalidConfigError}.
+ *
+ * @param scanner - scanner name for error messages
+ * @param config - user options
+ * @param defaults - the scanner's defaults
+ * @param known - every category the scanner knows
+ */
+export function resolveCategorizedClassifierConfig<Category extends string>(
+  scanner: string,
+  config: ClassifierScannerConfig & { categories?: readonly Category[] },
+  defaults: ClassifierDefaults,
+  known: readonly Category[],
+): Readonly<ResolvedClassifierConfig & { categories: readonly Category[] }> {
+  assertKnownKeys(scanner, config, [...CLASSIFIER_CONFIG_KEYS, 'categories']);
+  const categories = resolveCategories(scanner, config.categories, known);
+  return Object.freeze({ ...resolveClassifierConfig(scanner, config, defaults), categories });
+}
+
 /**
  * Validates the shared options and fills defaults.
  *
@@ -131,7 +165,7 @@ export const CLASSIFIER_CONFIG_KEYS = [
 export function resolveClassifierConfig(
   scanner: string,
   config: ClassifierScannerConfig,
-  defaults: { modelThreshold: number; heuristicThreshold: number; hybridGate: number; range?: [number, number] },
+  defaults: ClassifierDefaults,
 ): ResolvedClassifierConfig {
   const [min, max] = defaults.range ?? [0, 1];
   const model = resolveModelOptions(scanner, config.model);

@@ -1,14 +1,7 @@
 import { DEFAULT_TOXICITY_THRESHOLD, detectToxicity, TOXICITY_CATEGORIES, type ToxicityCategory } from '@llm-shield/heuristics';
-import { resolveCategories } from './categories.js';
 import { ClassifierEngine } from './classifier-scanner.js';
 import { EngineInputScanner, EngineOutputScanner } from './engine-scanner.js';
-import {
-  assertKnownKeys,
-  CLASSIFIER_CONFIG_KEYS,
-  resolveClassifierConfig,
-  type ClassifierScannerConfig,
-  type ResolvedClassifierConfig,
-} from './scanner-config.js';
+import { resolveCategorizedClassifierConfig, type ClassifierScannerConfig, type ResolvedClassifierConfig } from './scanner-config.js';
 import { bindToxicityLabels, TOXICITY_SCANNER_CATEGORIES, type ToxicityScannerCategory } from './toxicity-labels.js';
 
 /** llm-guard's default threshold for `unitary/unbiased-toxic-roberta`. */
@@ -32,15 +25,8 @@ export interface ToxicityConfig extends ClassifierScannerConfig {
 type ResolvedToxicityConfig = Readonly<ResolvedClassifierConfig & { categories: readonly ToxicityScannerCategory[] }>;
 
 function resolveToxicityConfig(name: string, config: ToxicityConfig): ResolvedToxicityConfig {
-  assertKnownKeys(name, config, [...CLASSIFIER_CONFIG_KEYS, 'categories']);
-  return Object.freeze({
-    ...resolveClassifierConfig(name, config, {
-      modelThreshold: TOXICITY_MODEL_THRESHOLD,
-      heuristicThreshold: DEFAULT_TOXICITY_THRESHOLD,
-      hybridGate: TOXICITY_HYBRID_GATE,
-    }),
-    categories: resolveCategories(name, config.categories, TOXICITY_SCANNER_CATEGORIES),
-  });
+  const defaults = { modelThreshold: TOXICITY_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_TOXICITY_THRESHOLD, hybridGate: TOXICITY_HYBRID_GATE };
+  return resolveCategorizedClassifierConfig(name, config, defaults, TOXICITY_SCANNER_CATEGORIES);
 }
 
 function toxicityEngine(name: string, config: ResolvedToxicityConfig): ClassifierEngine {
