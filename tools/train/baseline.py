@@ -15,17 +15,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 import data
-from metrics import binary_labels, evaluate, summary
+from metrics import binary_labels, evaluate, judge_probes, summary
 
 OUT = Path(__file__).resolve().parent / 'out'
-
-
-def load(task: str, args) -> dict:
-    if task == 'prompt-injection':
-        return data.load_pi(use_safeguard=args.safeguard, augment_persona=args.augment_persona)
-    if task == 'toxicity':
-        return data.load_toxicity(use_tweeteval=args.tweeteval)
-    return data.load_sentiment(use_sst=args.sst)
 
 
 def run(task: str, bundle: dict, C: float = 4.0) -> dict:
@@ -48,23 +40,8 @@ def run(task: str, bundle: dict, C: float = 4.0) -> dict:
 
     result = evaluate(task, score, bundle)
     if task == 'prompt-injection':
-        result['probes'] = probes(task, score, result.get('threshold', 0.5))
+        result['probes'] = judge_probes(task, score, result.get('threshold', 0.5))
     return result
-
-
-def probes(task: str, score, threshold: float) -> dict | None:
-    """The hand-written generalisation probes (probes/<task>.jsonl), judged like evaluate.probes does."""
-    path = Path(__file__).resolve().parent / 'probes' / f'{task}.jsonl'
-    if not path.exists():
-        return None
-    rows = [json.loads(line) for line in path.read_text(encoding='utf-8').splitlines() if line.strip()]
-    p = score([r['text'] for r in rows])
-    return {
-        'benign': sum(1 for r in rows if r['label'] == 0),
-        'benign_flagged': [r['text'] for r, x in zip(rows, p) if r['label'] == 0 and x > threshold],
-        'attacks': sum(1 for r in rows if r['label'] == 1),
-        'attacks_missed': [r['text'] for r, x in zip(rows, p) if r['label'] == 1 and x <= threshold],
-    }
 
 
 def main() -> None:
@@ -76,7 +53,8 @@ def main() -> None:
     ap.add_argument('--sst', action='store_true')
     ap.add_argument('--tag', default='')
     args = ap.parse_args()
-    bundle = load(args.task, args)
+    bundle = data.load_task(args.task, {'use_safeguard': args.safeguard, 'augment_persona': args.augment_persona,
+                                        'use_tweeteval': args.tweeteval, 'use_sst': args.sst})
     m = run(args.task, bundle)
     print(summary(args.task, m))
     OUT.mkdir(exist_ok=True)

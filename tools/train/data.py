@@ -393,3 +393,16 @@ if __name__ == '__main__':
     se = load_sentiment()
     print('SENT train', len(se['train']), Counter(se['train'].labels), 'dev', len(se['dev']), 'test',
           Counter(se['tests']['semeval2017-test'].labels))
+
+
+def load_task(task: str, options: dict) -> dict:
+    """The bundle (train, dev, tests) of a task from its `data_options` (as `metrics.json` records them): the one
+    place that maps those options onto the loaders, for training, evaluation, ensembles and the dev-split export."""
+    if task == 'prompt-injection':
+        return load_pi(use_safeguard=options.get('use_safeguard', False), augment_persona=options.get('augment_persona', False),
+                       synthetic_attacks=options.get('synthetic_attacks', 0), synthetic_benign=options.get('synthetic_benign', 0))
+    if task == 'toxicity':
+        return load_toxicity(use_tweeteval=options.get('use_tweeteval', False))
+    if task == 'sentiment':
+        return load_sentiment(use_sst=options.get('use_sst', False))
+    raise ValueError(f'unknown task {task!r}')

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import baseline  # noqa: E402
+import data  # noqa: E402
 import evaluate as E  # noqa: E402
 import train as T  # noqa: E402
 
@@ -93,10 +94,7 @@ def main() -> None:
     T.quantize(out / 'model.onnx', out / 'model_int8.onnx')
 
     data_opts = metas[0]['data_options']
-    bundle = T.load_bundle(task, argparse.Namespace(
-        safeguard=data_opts.get('use_safeguard', False), augment_persona=data_opts.get('augment_persona', False),
-        synthetic_attacks=data_opts.get('synthetic_attacks', 0), synthetic_benign=data_opts.get('synthetic_benign', 0),
-        tweeteval=data_opts.get('use_tweeteval', False), sst=data_opts.get('use_sst', False)))
+    bundle = data.load_task(task, data_opts)
     assert len(bundle['train']) == metas[0]['train_rows'], 'training rows changed since the members were trained'
 
     # the merged graph must equal the weighted mean of the members' logits

@@ -93,34 +93,10 @@ def latency(model_path: Path, tokens: int = 64, runs: int = 2000, vocab: int = 1
             'p99_ms': float(np.percentile(ts, 99))}
 
 
-PROBES = Path(__file__).resolve().parent / 'probes'
-
-
 def probes(model_dir: Path, task: str, threshold: float, file: str = 'model.onnx') -> dict | None:
-    """Scores the hand-written generalisation probes (`probes/<task>.jsonl`, never trained on): benign prompts
-    that share words with attacks and attacks phrased unlike the training data. Returns counts and the texts
-    that were misjudged."""
-    path = PROBES / f'{task}.jsonl'
-    if not path.exists():
-        return None
-    rows = [json.loads(line) for line in path.read_text(encoding='utf-8').splitlines() if line.strip()]
+    """The hand-written probes (`metrics.judge_probes`) judged by the exported model at `threshold`."""
     clf = OnnxClassifier(model_dir, file)
-    p = clf.probs([r['text'] for r in rows])[:, 1]
-    benign = [(r['text'], float(x)) for r, x in zip(rows, p) if r['label'] == 0]
-    attacks = [(r['text'], float(x)) for r, x in zip(rows, p) if r['label'] == 1]
-    return {
-        'benign': len(benign), 'benign_flagged': [t for t, x in benign if x > threshold],
-        'attacks': len(attacks), 'attacks_missed': [t for t, x in attacks if x <= threshold],
-    }
-
-
-def load_bundle(task: str, meta: dict) -> dict:
-    import data
-    if task == 'prompt-injection':
-        return data.load_pi(use_safeguard=meta.get('use_safeguard', False), augment_persona=meta.get('augment_persona', False))
-    if task == 'toxicity':
-        return data.load_toxicity(use_tweeteval=meta.get('use_tweeteval', False))
-    return data.load_sentiment(use_sst=meta.get('use_sst', False))
+    return M.judge_probes(task, lambda texts: clf.probs(texts)[:, 1], threshold)
 
 
 def evaluate_dir(model_dir: Path, task: str, bundle: dict, file: str = 'model.onnx', threshold: float | None = None,
@@ -143,7 +119,8 @@ def main() -> None:
     d = Path(args.model_dir)
     meta = json.loads((d / 'metrics.json').read_text())
     task = meta['task']
-    bundle = load_bundle(task, meta.get('data_options', {}))
+    import data
+    bundle = data.load_task(task, meta.get('data_options', {}))
     thr = meta.get('threshold')
     m = evaluate_dir(d, task, bundle, args.file, threshold=thr)
     print(M.summary(task, m))

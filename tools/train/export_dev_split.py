@@ -155,12 +155,8 @@ def sent_sources() -> dict[str, list[Source]]:
 
 # ------------------------------------------------------------------------------------------------------------
 def load(task: str, meta: dict) -> tuple[dict, dict[str, list[Source]]]:
-    opts = meta.get('data_options', {})
-    if task == 'prompt-injection':
-        return data.load_pi(use_safeguard=opts.get('use_safeguard', False), augment_persona=opts.get('augment_persona', False)), pi_sources()
-    if task == 'toxicity':
-        return data.load_toxicity(use_tweeteval=opts.get('use_tweeteval', False)), tox_sources()
-    return data.load_sentiment(use_sst=opts.get('use_sst', False)), sent_sources()
+    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources, 'sentiment': sent_sources}[task]
+    return data.load_task(task, meta.get('data_options', {})), sources()
 
 
 def compact_label(task: str, y) -> object:

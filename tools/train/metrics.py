@@ -7,6 +7,9 @@ Scores:
 """
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score
 
@@ -120,3 +123,23 @@ def summary(task: str, m: dict) -> str:
             parts = [f'{a}={b:.3f}' for a, b in v.items() if a in ('f1', 'fpr', 'recall', 'macro_f1')]
             rows.append(f'{name:5s} {k:32s} ' + ' '.join(parts))
     return '\n'.join(rows)
+
+
+PROBES = Path(__file__).resolve().parent / 'probes'
+
+
+def judge_probes(task: str, score, threshold: float) -> dict | None:
+    """Judges the hand-written generalisation probes (`probes/<task>.jsonl`, never trained on: benign prompts that
+    share words with attacks, attacks phrased unlike the training data) with `score(texts) -> P(positive)`; a probe
+    is flagged above `threshold`. Returns counts and the misjudged texts, or None when the task has no probes."""
+    path = PROBES / f'{task}.jsonl'
+    if not path.exists():
+        return None
+    rows = [json.loads(line) for line in path.read_text(encoding='utf-8').splitlines() if line.strip()]
+    p = score([r['text'] for r in rows])
+    return {
+        'benign': sum(1 for r in rows if r['label'] == 0),
+        'benign_flagged': [r['text'] for r, x in zip(rows, p) if r['label'] == 0 and x > threshold],
+        'attacks': sum(1 for r in rows if r['label'] == 1),
+        'attacks_missed': [r['text'] for r, x in zip(rows, p) if r['label'] == 1 and x <= threshold],
+    }

@@ -69,15 +69,6 @@ def set_seed(seed: int) -> None:
     torch.use_deterministic_algorithms(True)
 
 
-def load_bundle(task: str, o: argparse.Namespace) -> dict:
-    if task == 'prompt-injection':
-        return data.load_pi(use_safeguard=o.safeguard, augment_persona=o.augment_persona,
-                           synthetic_attacks=o.synthetic_attacks, synthetic_benign=o.synthetic_benign)
-    if task == 'toxicity':
-        return data.load_toxicity(use_tweeteval=o.tweeteval)
-    return data.load_sentiment(use_sst=o.sst)
-
-
 def data_options(task: str, o) -> dict:
     if task == 'prompt-injection':
         return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
@@ -312,7 +303,7 @@ def main() -> None:
     out = Path(o.out) if o.out else MODELS_DIR / task
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    bundle = load_bundle(task, o)
+    bundle = data.load_task(task, data_options(task, o))
     print(f'[{task}] train {len(bundle["train"])} dev {len(bundle["dev"])}', flush=True)
     spec, tk = tok.prune(bundle['train'].texts, o.min_count, o.max_len)
     print(f'[{task}] vocab {tk.get_vocab_size()}', flush=True)
