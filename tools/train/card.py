@@ -29,6 +29,7 @@ promptmap (GPL-3.0), safeguard_train (licence unknown), BIPIA attack strings (in
 | Jigsaw toxic comments (predibase subsets), **train** pools, all six labels | 85% train / 15% dev | CC0 (labels) / CC BY-SA 3.0 (Wikipedia text) |
 | Davidson hate/offensive tweets: hate → toxic + identity_hate, offensive → toxic (others unknown, masked), neither → all 0 | 85% / 15% | MIT |
 | TweetEval offensive (OLID) **train** → toxic (other labels masked); its **val** is in dev | all | **unknown / research use** (Twitter terms; no explicit licence) |
+| the project's toxicity lexicon (`packages/heuristics`, written by hand; weights set against Jigsaw train and Davidson only), as fixed input channels, not as rows | – | written for this project |
 
 Because TweetEval offensive has no licence, the weights are marked `LicenseRef-research-only`. Trained on the two
 permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.860 and TweetEval-offensive macro-F1
@@ -36,7 +37,7 @@ permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.86
     'sentiment': """| source | rows used | licence |
 |---|---|---|
 | SemEval-2013…2016 Task 4A tweets (pre-2017 pool, de-duplicated by tweet id, 2017 test ids excluded) | 90% train / 10% dev | **unknown / research use** (SemEval/Twitter data, no explicit licence) |
-| VADER lexicon (7,5k words with a mean valence; the copy in `packages/heuristics`), as a fixed input channel, not as rows | – | MIT |
+| VADER lexicon (7,5k words with a mean valence; the copy in `packages/heuristics`), the project's tweet-slang and emoji valence lists, as a fixed input channel, not as rows | – | MIT / written for this project |
 
 There is **no permissively licensed sentiment data** in `../shared/datasets` (SemEval, TweetEval and SST are all
 without an explicit licence), so this model is marked `LicenseRef-research-only`: do not ship it where that
@@ -122,6 +123,22 @@ def probe_rows(m: dict) -> str:
             + (f" Misjudged: {', '.join(wrong)}." if wrong else '') + "\n")
 
 
+# what each `train.py --lexicon` value adds to the architecture line (`True`: metrics.json written before the names)
+LEXICON_TEXT = {
+    'vader': (" plus one fixed, non-trainable channel holding VADER's valence / 4 of each whole-word piece "
+              "(`tools/train/lexicon.py`; VADER lexicon, MIT)"),
+    'sentiment': (" plus one fixed, non-trainable channel holding the valence / 4 of each whole-word piece from VADER "
+                  "(MIT) and the project's tweet-slang list, and of 142 emoji from the project's emoji list, which are "
+                  "added to the vocabulary as pieces and `##` continuations (plus the five skin-tone modifiers) because "
+                  "bert-base-uncased maps them to [UNK] (`tools/train/lexicon.py`; lists in `packages/heuristics`)"),
+    'toxicity': (" plus eight fixed, non-trainable channels per piece from the project's hand-written toxicity lexicon "
+                 "(`packages/heuristics/src/toxicity/lexicon-data.ts`): evidence weight for toxic, for obscene / insult / "
+                 "identity_hate / threat where the entry lists them, severe_toxic evidence, identity-group names and "
+                 "dehumanising predicates (`tools/train/lexicon.py`)"),
+}
+LEXICON_TEXT[True] = LEXICON_TEXT['vader']
+
+
 def card(name: str) -> str:
     d = MODELS / name
     m = json.loads((d / 'metrics.json').read_text())
@@ -146,8 +163,7 @@ def card(name: str) -> str:
                 + (f"dense {hp['hidden']} + ReLU, output layer" if hp['hidden'] else 'one linear output layer (no hidden layer)'))
     else:
         arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']})"
-                + (" plus one fixed, non-trainable channel holding VADER's valence / 4 of each whole-word piece "
-                   "(`tools/train/lexicon.py`; VADER lexicon, MIT)" if hp.get('lexicon') else '')
+                + LEXICON_TEXT.get(hp.get('lexicon') or 'none', '')
                 + f", causal convolutions of widths {hp['widths']} with {hp['channels']} channels each + ReLU, masked "
                 f"max ‖ mean pooling, dense {hp['hidden']} + ReLU, output layer")
     lat = m['latency_ms']

@@ -110,6 +110,54 @@ PI_BENIGN_EXTRA = {
 PI_BENIGN_EVAL_ONLY = ['wizardlm_testset.jsonl', 'gsm8k_test.jsonl']
 
 
+def benign_prompt_sources(rng: random.Random, label) -> list[Split]:
+    """The training-eligible benign prompt sets, every row labelled `label`: PI_BENIGN_EXTRA (shuffled with `rng`,
+    capped) and the BIPIA email contexts and questions (MIT) as realistic benign external content; BIPIA's attack
+    strings are not used (out of context most of them are ordinary requests)."""
+    sources: list[Split] = []
+    for name, cap in PI_BENIGN_EXTRA.items():
+        rows = _jsonl(DATASETS / 'extra' / name)
+        rng.shuffle(rows)
+        if cap:
+            rows = rows[:cap]
+        s = Split()
+        for r in rows:
+            s.add(r['text'], label, name.removesuffix('.jsonl'))
+        sources.append(s)
+    s = Split()
+    for r in _jsonl(DATASETS / 'prompt_injection/bipia-indirect/benchmark/email/train.jsonl'):
+        s.add(r['context'], label, 'bipia-email')
+        s.add(r['question'].removeprefix('Q: '), label, 'bipia-question')
+    sources.append(s)
+    return sources
+
+
+def benign_prompt_tests() -> dict[str, Split]:
+    """Held-out ordinary prompts (never trained on by any task), for false-positive rates."""
+    tests: dict[str, Split] = {}
+    s = Split()
+    with open(DATASETS / 'benign_prompts/alpaca-eval-805/example/outputs.json', encoding='utf-8') as f:
+        for r in json.load(f):
+            s.add(r['instruction'], 0, 'alpaca-eval-805')
+    tests['alpaca-eval-805'] = s
+    s = Split()
+    for fn in ['NQ-open.dev.jsonl', 'NQ-open.efficientqa.test.1.1.no-annotations.jsonl']:
+        for r in _jsonl(DATASETS / 'benign_prompts/nq-open/nq_open' / fn):
+            s.add(r['question'], 0, 'nq-open')
+    tests['nq-open'] = s
+    s = Split()
+    df = pd.read_csv(DATASETS / 'benign_prompts/awesome-chatgpt-prompts/prompts.csv')
+    for t in df['prompt']:
+        s.add(str(t), 0, 'awesome-chatgpt-prompts')
+    tests['awesome-chatgpt-prompts'] = s
+    # evaluation-only extras (licence forbids training on them)
+    s = Split()
+    for r in _jsonl(DATASETS / 'extra/wizardlm_testset.jsonl'):
+        s.add(r['text'], 0, 'wizardlm')
+    tests['wizardlm-testset (eval only)'] = s
+    return tests
+
+
 def load_pi(use_safeguard: bool = False, augment_persona: bool = False, synthetic_attacks: int = 0,
             synthetic_benign: int = 0, seed: int = SEED) -> dict:
     """Returns train/dev splits plus test sets for the prompt-injection task.
@@ -131,22 +179,7 @@ def load_pi(use_safeguard: bool = False, augment_persona: bool = False, syntheti
             continue
         ds_f.add(t, y, s)
     sources.append(ds_f)
-    for name, cap in PI_BENIGN_EXTRA.items():
-        rows = _jsonl(DATASETS / 'extra' / name)
-        rng.shuffle(rows)
-        if cap:
-            rows = rows[:cap]
-        s = Split()
-        for r in rows:
-            s.add(r['text'], 0, name.removesuffix('.jsonl'))
-        sources.append(s)
-    # BIPIA email contexts (MIT) as realistic benign external content; the attack strings are not used
-    # (out of context most of them are ordinary requests).
-    s = Split()
-    for r in _jsonl(DATASETS / 'prompt_injection/bipia-indirect/benchmark/email/train.jsonl'):
-        s.add(r['context'], 0, 'bipia-email')
-        s.add(r['question'].removeprefix('Q: '), 0, 'bipia-question')
-    sources.append(s)
+    sources += benign_prompt_sources(rng, 0)
     if use_safeguard:
         rows = _jsonl(DATASETS / 'extra/safeguard_train.jsonl')
         s = Split()
@@ -220,26 +253,7 @@ def load_pi_tests() -> dict[str, Split]:
     tests: dict[str, Split] = {}
     tests['jackhhao-test'] = _jackhhao('test')
     tests['deepset-test'] = _deepset('test')
-    s = Split()
-    with open(DATASETS / 'benign_prompts/alpaca-eval-805/example/outputs.json', encoding='utf-8') as f:
-        for r in json.load(f):
-            s.add(r['instruction'], 0, 'alpaca-eval-805')
-    tests['alpaca-eval-805'] = s
-    s = Split()
-    for fn in ['NQ-open.dev.jsonl', 'NQ-open.efficientqa.test.1.1.no-annotations.jsonl']:
-        for r in _jsonl(DATASETS / 'benign_prompts/nq-open/nq_open' / fn):
-            s.add(r['question'], 0, 'nq-open')
-    tests['nq-open'] = s
-    s = Split()
-    df = pd.read_csv(DATASETS / 'benign_prompts/awesome-chatgpt-prompts/prompts.csv')
-    for t in df['prompt']:
-        s.add(str(t), 0, 'awesome-chatgpt-prompts')
-    tests['awesome-chatgpt-prompts'] = s
-    # evaluation-only extras (licence forbids training on them)
-    s = Split()
-    for r in _jsonl(DATASETS / 'extra/wizardlm_testset.jsonl'):
-        s.add(r['text'], 0, 'wizardlm')
-    tests['wizardlm-testset (eval only)'] = s
+    tests.update(benign_prompt_tests())
     s = Split()
     for r in _jsonl(DATASETS / 'extra/promptmap.jsonl'):
         s.add(r['text'], int(r['label']), 'promptmap')
@@ -273,12 +287,16 @@ def _tweeteval(task: str, split: str) -> tuple[list[str], list[int]]:
     return texts, labels
 
 
-def load_toxicity(use_tweeteval: bool = False, seed: int = SEED) -> dict:
+def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, seed: int = SEED) -> dict:
     """Multi-label targets over TOX_LABELS; None = unknown for that row (masked out of the loss).
 
     Jigsaw (CC0 / CC BY-SA 3.0) supplies all six labels. Davidson (MIT) adds tweets: hate speech ->
     toxic + identity_hate, offensive -> toxic (others unknown), neither -> all zero.
     TweetEval offensive (licence unknown) is only used with use_tweeteval=True.
+    benign_prompts=True adds the training-eligible ordinary prompts (`benign_prompt_sources`: instructions,
+    questions, code requests, dialogue turns, emails) as all-zero rows, 85% train / 15% dev: comments and tweets
+    alone taught the model that "kill the process" or "shoot me an email" is toxic. Tests always include the
+    held-out benign prompt sets (`benign_prompt_tests`) for false-positive rates.
     """
     rng = random.Random(seed)
     jig = _jigsaw('train')
@@ -310,6 +328,13 @@ def load_toxicity(use_tweeteval: bool = False, seed: int = SEED) -> dict:
         t, y = _tweeteval('offensive', 'val')
         for a, b in zip(t, y):
             dev.add(a, [float(b), None, None, None, None, None], 'tweeteval-offensive-val')
+    if benign_prompts:
+        for src in benign_prompt_sources(random.Random(seed), [0.0] * 6):
+            tr_i, dv_i = _split_indices(len(src), 0.15, seed)
+            for i in tr_i:
+                train.add(src.texts[i], src.labels[i], src.sources[i])
+            for i in dv_i:
+                dev.add(src.texts[i], src.labels[i], src.sources[i])
     tests: dict[str, Split] = {}
     tests['jigsaw-test'] = _jigsaw('test')
     t, y = _tweeteval('offensive', 'test')
@@ -324,6 +349,7 @@ def load_toxicity(use_tweeteval: bool = False, seed: int = SEED) -> dict:
     for a, b in zip(t, y):
         s.add(a, b, 'tweeteval-offensive-val')
     tests['tweeteval-offensive-val'] = s
+    tests.update(benign_prompt_tests())
     return {'train': train, 'dev': dev, 'tests': tests}
 
 
@@ -402,7 +428,7 @@ def load_task(task: str, options: dict) -> dict:
         return load_pi(use_safeguard=options.get('use_safeguard', False), augment_persona=options.get('augment_persona', False),
                        synthetic_attacks=options.get('synthetic_attacks', 0), synthetic_benign=options.get('synthetic_benign', 0))
     if task == 'toxicity':
-        return load_toxicity(use_tweeteval=options.get('use_tweeteval', False))
+        return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
     if task == 'sentiment':
         return load_sentiment(use_sst=options.get('use_sst', False))
     raise ValueError(f'unknown task {task!r}')

@@ -105,13 +105,20 @@ def pi_sources() -> dict[str, list[Source]]:
     p = next((DS / 'prompt_injection/deepset-prompt-injections/data/raw').glob('train-*.parquet'))
     df = pd.read_parquet(p)
     out['deepset-train'] = [Source(p, 'parquet', 'text', [(str(t), int(y)) for t, y in zip(df['text'], df['label'])])]
+    out.update(benign_prompt_sources(0))
+    return out
+
+
+def benign_prompt_sources(label) -> dict[str, list[Source]]:
+    """The files behind `data.benign_prompt_sources`, every row labelled `label`."""
+    out: dict[str, list[Source]] = {}
     for name in data.PI_BENIGN_EXTRA:
         p = DS / 'extra' / name
-        out[name.removesuffix('.jsonl')] = [Source(p, 'jsonl', 'text', [(r['text'], 0) for r in data._jsonl(p)])]
+        out[name.removesuffix('.jsonl')] = [Source(p, 'jsonl', 'text', [(r['text'], label) for r in data._jsonl(p)])]
     p = DS / 'prompt_injection/bipia-indirect/benchmark/email/train.jsonl'
     rows = data._jsonl(p)
-    out['bipia-email'] = [Source(p, 'jsonl', 'context', [(r['context'], 0) for r in rows])]
-    out['bipia-question'] = [Source(p, 'jsonl', 'question', [(r['question'].removeprefix('Q: '), 0) for r in rows], 'strip-prefix:Q: ')]
+    out['bipia-email'] = [Source(p, 'jsonl', 'context', [(r['context'], label) for r in rows])]
+    out['bipia-question'] = [Source(p, 'jsonl', 'question', [(r['question'].removeprefix('Q: '), label) for r in rows], 'strip-prefix:Q: ')]
     return out
 
 
@@ -135,6 +142,7 @@ def tox_sources() -> dict[str, list[Source]]:
     assert texts == _lines(d / 'val_text.txt')[:len(texts)]
     out['tweeteval-offensive-val'] = [Source(d / 'val_text.txt', 'lines', 'text',
                                              [(t, [float(y), None, None, None, None, None]) for t, y in zip(texts, labels)])]
+    out.update(benign_prompt_sources([0.0] * 6))  # only looked up when the model's data_options add them
     return out
 
 

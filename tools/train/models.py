@@ -66,16 +66,17 @@ class BagClassifier(nn.Module):
 
 class CNNClassifier(nn.Module):
     def __init__(self, vocab: int, labels: int, dim: int = 64, channels: int = 96, widths=(1, 2, 3),
-                 hidden: int = 128, dropout: float = 0.2, lexicon: list[float] | None = None):
+                 hidden: int = 128, dropout: float = 0.2, lexicon: list[list[float]] | None = None):
         super().__init__()
         self.emb = nn.Embedding(vocab, dim, padding_idx=0)
         self.widths = tuple(widths)
-        # optional fixed (non-trainable) extra input dimension per piece, e.g. a sentiment lexicon's valence
+        # optional fixed (non-trainable) extra input dimensions per piece (vocab × K), e.g. a sentiment lexicon's
+        # valence (tools/train/lexicon.py)
         if lexicon is not None:
-            self.register_buffer('lexicon', torch.tensor(lexicon, dtype=torch.float32).reshape(-1, 1))
+            self.register_buffer('lexicon', torch.tensor(lexicon, dtype=torch.float32).reshape(vocab, -1))
         else:
             self.lexicon = None
-        width_in = dim + (1 if lexicon is not None else 0)
+        width_in = dim + (self.lexicon.shape[1] if lexicon is not None else 0)
         self.convs = nn.ModuleList([nn.Conv1d(width_in, channels, k) for k in self.widths])
         self.drop = nn.Dropout(dropout)
         self.fc1 = nn.Linear(2 * channels * len(self.widths), hidden)

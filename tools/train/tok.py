@@ -28,8 +28,9 @@ def base_tokenizer() -> Tokenizer:
     return Tokenizer.from_file(str(BERT_TOKENIZER))
 
 
-def prune(texts: list[str], min_count: int = 1, max_len: int = 512) -> tuple[dict, Tokenizer]:
-    """Returns (pruned tokenizer.json as a dict, Tokenizer)."""
+def prune(texts: list[str], min_count: int = 1, max_len: int = 512, extra: list[str] = ()) -> tuple[dict, Tokenizer]:
+    """Returns (pruned tokenizer.json as a dict, Tokenizer). `extra` pieces the base vocabulary lacks (e.g. emoji for
+    a lexicon channel) are appended after the kept ones."""
     base = base_tokenizer()
     base.no_truncation()
     counts: Counter = Counter()
@@ -45,6 +46,7 @@ def prune(texts: list[str], min_count: int = 1, max_len: int = 512) -> tuple[dic
             keep.append(tok)
     # [PAD] first so that id 0 is padding; the other specials keep their relative order
     keep = ['[PAD]'] + [t for t in keep if t != '[PAD]']
+    keep += [t for t in dict.fromkeys(extra) if t not in vocab]
     new_vocab = {t: i for i, t in enumerate(keep)}
     out = copy.deepcopy(spec)
     out['model']['vocab'] = new_vocab

@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 import baseline  # noqa: E402
 import data  # noqa: E402
 import evaluate as E  # noqa: E402
+import lexicon  # noqa: E402
 import metrics as M  # noqa: E402
 import models  # noqa: E402
 import tok  # noqa: E402
@@ -43,11 +44,12 @@ PRESETS = {
                              max_len=512, min_count=1, batch=32, safeguard=False, augment_persona=True,
                              source_weight='deepset-train=4', synthetic_attacks=1500, synthetic_benign=4000,
                              dropout=0.4, weight_decay=0.01),
-    'toxicity': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
-                     max_len=256, min_count=2, batch=64, tweeteval=True),
+    'toxicity': dict(arch='cnn', dim=56, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
+                     max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=7,
+                     benign_prompts=True),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
                       max_len=128, min_count=2, batch=64, sst=False, class_weight_power=1.0, dropout=0.4,
-                      lexicon=True),
+                      lexicon='sentiment'),
 }
 LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sentiment': data.SENT_LABELS}
 
@@ -74,7 +76,7 @@ def data_options(task: str, o) -> dict:
         return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
                 'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
     if task == 'toxicity':
-        return {'use_tweeteval': o.tweeteval}
+        return {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
     return {'use_sst': o.sst}
 
 
@@ -157,11 +159,16 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
         kw['channels'] = o.channels
         kw['widths'] = tuple(int(x) for x in o.widths.split(','))
     if o.lexicon:
-        import lexicon
-        kw['lexicon'] = lexicon.channel(tk.get_vocab())
+        kw['lexicon'] = lexicon.channels(o.lexicon, tk.get_vocab())
     model = models.build(o.arch, vocab, len(LABELS[task]), **kw)
     if o.init_embeddings:
         init_embeddings(model, tk, Path(o.init_embeddings))
+    extra = [i for i in (tk.token_to_id(p) for p in lexicon.extra_pieces(o.lexicon)) if i is not None]
+    if extra:
+        # pieces added for the lexicon (emoji) never occur in the training rows: a zero embedding (which a zero
+        # gradient keeps at zero) instead of random noise, so that only the lexicon channel speaks for them
+        with torch.no_grad():
+            model.emb.weight[extra] = 0.0
     if task == 'toxicity':
         loss_fn = None
     else:
@@ -210,7 +217,7 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
             best_state = {k: v.clone() for k, v in model.state_dict().items()}
     model.load_state_dict(best_state)
     model.eval()
-    return model, {'history': history, 'best_dev': best, 'kw': {k: (list(v) if isinstance(v, tuple) else True if k == 'lexicon' else v) for k, v in kw.items()}}
+    return model, {'history': history, 'best_dev': best, 'kw': {k: (list(v) if isinstance(v, tuple) else o.lexicon if k == 'lexicon' else v) for k, v in kw.items()}}
 
 
 def export(model: nn.Module, path: Path) -> None:
@@ -285,18 +292,23 @@ def main() -> None:
     ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
-    ap.add_argument('--lexicon', action=argparse.BooleanOptionalAction, help='fixed VADER valence channel (cnn only)')
+    ap.add_argument('--benign-prompts', action=argparse.BooleanOptionalAction, dest='benign_prompts',
+                    help='toxicity: ordinary prompts as non-toxic rows (data.benign_prompt_sources)')
+    ap.add_argument('--lexicon', choices=['none', 'vader', 'sentiment', 'toxicity'],
+                    help='fixed lexicon channels (cnn only; tools/train/lexicon.py)')
     ap.add_argument('--sst', action=argparse.BooleanOptionalAction)
-    ap.add_argument('--seed', type=int, default=13)
+    ap.add_argument('--seed', type=int, help='default 13 (PRESETS may set another)')
     ap.add_argument('--out')
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
+    for k, v in {'seed': 13, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
-    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'lexicon'):
+    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts'):
         if getattr(o, k, None) is None:
             setattr(o, k, False)
+    if o.lexicon in (None, 'none'):
+        o.lexicon = None
     torch.set_num_threads(1)
     torch.set_num_interop_threads(1)
     task = o.task
@@ -305,7 +317,7 @@ def main() -> None:
     t0 = time.time()
     bundle = data.load_task(task, data_options(task, o))
     print(f'[{task}] train {len(bundle["train"])} dev {len(bundle["dev"])}', flush=True)
-    spec, tk = tok.prune(bundle['train'].texts, o.min_count, o.max_len)
+    spec, tk = tok.prune(bundle['train'].texts, o.min_count, o.max_len, extra=lexicon.extra_pieces(o.lexicon))
     print(f'[{task}] vocab {tk.get_vocab_size()}', flush=True)
     model, info = train(task, o, bundle, tk)
     n_params = models.param_count(model)
