@@ -103,6 +103,14 @@ const SETS = [
     task: 'toxicity',
     data: [ds('toxicity/tweeteval-hate/datasets/hate/test_text.txt')],
   },
+  ...[
+    ['NQ-open dev + efficientqa test (search questions)', [
+      'benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl',
+      'benign_prompts/nq-open/nq_open/NQ-open.efficientqa.test.1.1.no-annotations.jsonl',
+    ]],
+    ['AlpacaEval 805 instructions', ['benign_prompts/alpaca-eval-805/example/outputs.json']],
+    ['awesome-chatgpt-prompts ("act as" roleplay)', ['benign_prompts/awesome-chatgpt-prompts/prompts.csv']],
+  ].map(([name, paths]) => ({ section: 'toxicity-benign', name, task: 'toxicity', data: paths.map(ds) })),
   {
     section: 'sentiment',
     name: 'SemEval-2017 Task 4A, 2017 test (gold)',
@@ -232,6 +240,13 @@ Jigsaw: all six \`data_pools/test.*.csv\` pools together (label \`is_bad\`). Twe
 \`mapping.txt\` (offensive / hate are positive).
 
 ${binaryTable(section('toxicity'))}
+
+### False positives on ordinary prompts (toxicity detectors)
+
+The toxicity scanner also runs on prompts: ordinary instructions and questions that mention killing a process,
+shooting an email or a war should pass.
+
+${benignTable(section('toxicity-benign'))}
 
 ### Sentiment (3-way)
 

@@ -30,10 +30,13 @@ promptmap (GPL-3.0), safeguard_train (licence unknown), BIPIA attack strings (in
 | Davidson hate/offensive tweets: hate → toxic + identity_hate, offensive → toxic (others unknown, masked), neither → all 0 | 85% / 15% | MIT |
 | TweetEval offensive (OLID) **train** → toxic (other labels masked); its **val** is in dev | all | **unknown / research use** (Twitter terms; no explicit licence) |
 | the project's toxicity lexicon (`packages/heuristics`, written by hand; weights set against Jigsaw train and Davidson only), as fixed input channels, not as rows | – | written for this project |
+| ordinary prompts as all-zero rows (`train.py --benign-prompts`): extra/gsm8k_train (1,500 sampled), self_instruct_seed, gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval, dstc8_sgd_user, BIPIA email contexts and questions: instructions, questions, code requests, dialogue turns and e-mails that mention killing processes, shooting e-mails or wars | 85% / 15% | MIT / Apache-2.0 / CC BY-SA 4.0 (dstc8) |
 
 Because TweetEval offensive has no licence, the weights are marked `LicenseRef-research-only`. Trained on the two
 permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.860 and TweetEval-offensive macro-F1
-0.63 (bag architecture), so the tweet-domain target is not reachable with permissive data alone.""",
+0.63 (bag architecture), so the tweet-domain target is not reachable with permissive data alone.
+`benign_prompts/*` (alpaca-eval-805, nq-open, awesome-chatgpt-prompts) and wizardlm_testset are never trained on:
+they measure the false-positive rate on ordinary prompts below.""",
     'sentiment': """| source | rows used | licence |
 |---|---|---|
 | SemEval-2013…2016 Task 4A tweets (pre-2017 pool, de-duplicated by tweet id, 2017 test ids excluded) | 90% train / 10% dev | **unknown / research use** (SemEval/Twitter data, no explicit licence) |

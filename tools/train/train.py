@@ -45,7 +45,7 @@ PRESETS = {
                              source_weight='deepset-train=4', synthetic_attacks=1500, synthetic_benign=4000,
                              dropout=0.4, weight_decay=0.01),
     'toxicity': dict(arch='cnn', dim=56, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
-                     max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=7,
+                     max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=13,
                      benign_prompts=True),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
                       max_len=128, min_count=2, batch=64, sst=False, class_weight_power=1.0, dropout=0.4,

@@ -84,15 +84,16 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     labels: ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'],
     problemType: 'multi_label_classification',
     // A text is toxic when any label's sigmoid >= threshold (best F1 on dev). One CNN with fixed toxicity-lexicon
-    // channels.
-    threshold: 0.36,
+    // channels, trained with ordinary prompts as non-toxic rows.
+    threshold: 0.48,
     maxLength: 256,
     // Trained partly on TweetEval offensive (no explicit licence: research use).
     license: 'LicenseRef-research-only',
     files: files('toxicity'),
-    dev: { name: 'f1', value: 0.9328 },
-    // Hybrid: Jigsaw F1 0.901 vs 0.898 with FPR 0.102 vs 0.167, TweetEval offensive FPR 0.056 vs 0.097 (macro-F1
-    // 0.735 vs 0.754); the model alone flags everyday words out of context ("How do I kill a zombie process?").
+    dev: { name: 'f1', value: 0.9322 },
+    // Hybrid: Jigsaw F1 0.904 vs 0.908 with FPR 0.102 vs 0.143, AlpacaEval FPR 0.006 vs 0.031, TweetEval offensive
+    // FPR 0.045 vs 0.087 (macro-F1 0.741 vs 0.755); the model alone still flags everyday words out of context
+    // ("How do I kill a zombie process in Linux?" 0.72).
     defaultMode: 'hybrid',
   },
   sentiment: {
