@@ -126,6 +126,14 @@ def probe_rows(m: dict) -> str:
             + (f" Misjudged: {', '.join(wrong)}." if wrong else '') + "\n")
 
 
+PREPROCESS_TEXT = ("""
+
+**Preprocessing.** Every row (train, dev and test) is rewritten as the Sentiment scanner rewrites text before any
+model (`packages/scanners/src/tweet-preprocess.ts`, cardiffnlp's documented preprocessing; `data.preprocess_tweet`):
+words starting with `@` become `@user`, words starting with `http` become `http`. The metrics below are therefore
+those of the scanner's input.""")
+
+
 # what each `train.py --lexicon` value adds to the architecture line (`True`: metrics.json written before the names)
 LEXICON_TEXT = {
     'vader': (" plus one fixed, non-trainable channel holding VADER's valence / 4 of each whole-word piece "
@@ -190,7 +198,7 @@ Trained from scratch by `tools/train` (no pretrained weights). Licence marker: *
 
 ## Data
 
-{DATA[task]}
+{DATA[task]}{PREPROCESS_TEXT if m.get('data_options', {}).get('tweet_preprocess') else ''}
 
 {POLICY[task]}
 

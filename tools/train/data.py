@@ -374,7 +374,19 @@ def _semeval_tsv(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
-def load_sentiment(use_sst: bool = False, seed: int = SEED) -> dict:
+_TWEET_WORD = re.compile(r'(?:(?<=^)|(?<= ))(?:@[^ ]+|http[^ ]*)')
+
+
+def preprocess_tweet(text: str) -> str:
+    """cardiffnlp's documented tweet preprocessing, as `packages/scanners/src/tweet-preprocess.ts` applies it before
+    the Sentiment model: words between single spaces that start with `@` (and are longer) become `@user`, words that
+    start with `http` become `http`."""
+    return _TWEET_WORD.sub(lambda m: '@user' if m.group(0).startswith('@') else 'http', text)
+
+
+def load_sentiment(use_sst: bool = False, tweet_preprocess: bool = False, seed: int = SEED) -> dict:
+    """tweet_preprocess=True rewrites every row (train, dev, test) with `preprocess_tweet`, so the model learns and is
+    measured on the text the Sentiment scanner gives it."""
     d = DATASETS / 'sentiment/semeval2017-task4a/dataset/Subtask_A'
     pool: dict[str, tuple[str, str]] = {}
     for f in sorted((d / 'downloaded').glob('twitter-20*.tsv')):
@@ -402,7 +414,9 @@ def load_sentiment(use_sst: bool = False, seed: int = SEED) -> dict:
     for tid, lab, text in test_rows:
         s.add(text, _SENT_ID[lab], 'semeval2017-test')
     tests['semeval2017-test'] = s
-    # TweetEval sentiment val (drawn from the same pre-2017 pool; reported for reference only)
+    if tweet_preprocess:
+        for split in [train, dev, *tests.values()]:
+            split.texts = [preprocess_tweet(t) for t in split.texts]
     return {'train': train, 'dev': dev, 'tests': tests}
 
 
@@ -430,5 +444,5 @@ def load_task(task: str, options: dict) -> dict:
     if task == 'toxicity':
         return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
     if task == 'sentiment':
-        return load_sentiment(use_sst=options.get('use_sst', False))
+        return load_sentiment(use_sst=options.get('use_sst', False), tweet_preprocess=options.get('tweet_preprocess', False))
     raise ValueError(f'unknown task {task!r}')

@@ -15,7 +15,8 @@ Row locators, per file format (the Node reader must count rows the same way):
 - `jsonl`: 0-based index among the non-blank lines (`data._jsonl`).
 - `lines`: 0-based line (universal newlines: \\r\\n, \\r and \\n end a line); `tsv-semeval` then takes
   `"\\t".join(line.split("\\t")[2:]).strip()` (Python `str.strip`).
-- `transform: "strip-prefix:Q: "` removes that prefix (BIPIA questions).
+- `transform: "strip-prefix:Q: "` removes that prefix (BIPIA questions); `transform: "tweet-preprocess"` rewrites
+  `@mentions` and links as `data.preprocess_tweet` / the Sentiment scanner's `preprocessTweet` do.
 
 Hashes: first 12 hex digits of sha256(UTF-8 text). `ids` (first 8 hex digits of sha256 of the comma-joined token
 ids, [CLS]/[SEP] included, truncated to model_max_length, as Python `tokenizers` encodes with the shipped
@@ -146,7 +147,9 @@ def tox_sources() -> dict[str, list[Source]]:
     return out
 
 
-def sent_sources() -> dict[str, list[Source]]:
+def sent_sources(tweet_preprocess: bool = False) -> dict[str, list[Source]]:
+    """With `tweet_preprocess` the rows are matched after `data.preprocess_tweet`, and the files say so
+    (`transform: "tweet-preprocess"`), so the Node test rewrites them with the Sentiment scanner's preprocessTweet."""
     d = DS / 'sentiment/semeval2017-task4a/dataset/Subtask_A/downloaded'
     srcs = []
     for p in sorted(d.glob('twitter-20*.tsv')):
@@ -156,15 +159,19 @@ def sent_sources() -> dict[str, list[Source]]:
             if len(parts) < 3 or parts[1] not in data._SENT_ID:
                 rows.append(('\0invalid', None))  # keeps line numbers; never matches a dev row
                 continue
-            rows.append(('\t'.join(parts[2:]).strip(), data._SENT_ID[parts[1]]))
-        srcs.append(Source(p, 'lines', 'tsv-semeval', rows))
+            text = '\t'.join(parts[2:]).strip()
+            rows.append((data.preprocess_tweet(text) if tweet_preprocess else text, data._SENT_ID[parts[1]]))
+        srcs.append(Source(p, 'lines', 'tsv-semeval', rows, 'tweet-preprocess' if tweet_preprocess else None))
     return {'semeval-pre2017': srcs}
 
 
 # ------------------------------------------------------------------------------------------------------------
 def load(task: str, meta: dict) -> tuple[dict, dict[str, list[Source]]]:
-    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources, 'sentiment': sent_sources}[task]
-    return data.load_task(task, meta.get('data_options', {})), sources()
+    options = meta.get('data_options', {})
+    if task == 'sentiment':
+        return data.load_task(task, options), sent_sources(options.get('tweet_preprocess', False))
+    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources}[task]
+    return data.load_task(task, options), sources()
 
 
 def compact_label(task: str, y) -> object:

@@ -48,7 +48,7 @@ PRESETS = {
                      max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=13,
                      benign_prompts=True),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
-                      max_len=128, min_count=2, batch=64, sst=False, class_weight_power=1.0, dropout=0.4,
+                      max_len=128, min_count=2, batch=64, sst=False, tweet_preprocess=True, class_weight_power=1.0, dropout=0.4,
                       lexicon='sentiment'),
 }
 LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sentiment': data.SENT_LABELS}
@@ -77,7 +77,7 @@ def data_options(task: str, o) -> dict:
                 'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
-    return {'use_sst': o.sst}
+    return {'use_sst': o.sst, 'tweet_preprocess': o.tweet_preprocess} if o.tweet_preprocess else {'use_sst': o.sst}
 
 
 def targets(task: str, labels) -> tuple[torch.Tensor, torch.Tensor | None]:
@@ -297,6 +297,8 @@ def main() -> None:
     ap.add_argument('--lexicon', choices=['none', 'vader', 'sentiment', 'toxicity'],
                     help='fixed lexicon channels (cnn only; tools/train/lexicon.py)')
     ap.add_argument('--sst', action=argparse.BooleanOptionalAction)
+    ap.add_argument('--tweet-preprocess', action=argparse.BooleanOptionalAction, dest='tweet_preprocess',
+                    help="sentiment: rewrite @mentions and links as the Sentiment scanner does (data.preprocess_tweet)")
     ap.add_argument('--seed', type=int, help='default 13 (PRESETS may set another)')
     ap.add_argument('--out')
     ap.add_argument('--skip-baseline', action='store_true')

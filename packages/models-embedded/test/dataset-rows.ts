@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: dev rows get the preprocessing the Sentiment scanner applies
+import { preprocessTweet } from '@llm-shield/scanners';
 import { parquetReadObjects } from 'hyparquet';
 
 /** One file of a `dev-split.json`. */
@@ -16,7 +18,10 @@ export interface DevSplitFile {
   readonly format: 'csv' | 'parquet' | 'jsonl' | 'lines';
   /** Column / JSON field, or `text` / `tsv-semeval` for `lines`. */
   readonly field: string;
-  /** `strip-prefix:<p>`: the loader removed that prefix. */
+  /**
+   * `strip-prefix:<p>`: the loader removed that prefix; `tweet-preprocess`: the loader rewrote `@mentions` and links
+   * as the Sentiment scanner does (`preprocessTweet`).
+   */
   readonly transform?: string;
   /** Row locators (see {@link readRows}). */
   readonly rows: readonly number[];
@@ -194,8 +199,12 @@ async function columnReader(datasets: string, entry: DevSplitFile): Promise<(row
 export async function readRows(datasets: string, entry: DevSplitFile): Promise<string[]> {
   const read = await columnReader(datasets, entry);
   const prefix = entry.transform?.startsWith('strip-prefix:') ? entry.transform.slice('strip-prefix:'.length) : undefined;
+  if (entry.transform !== undefined && prefix === undefined && entry.transform !== 'tweet-preprocess') {
+    throw new Error(`${entry.file}: unknown transform ${entry.transform}`);
+  }
   return entry.rows.map((row) => {
     const text = read(row);
+    if (entry.transform === 'tweet-preprocess') return preprocessTweet(text).text;
     return prefix !== undefined && text.startsWith(prefix) ? text.slice(prefix.length) : text;
   });
 }
