@@ -171,6 +171,11 @@ def card(name: str) -> str:
         arch = (f"fastText-style embedding bag: {cfg['vocab_size']:,} pruned WordPiece unigram embeddings + "
                 f"{hp['buckets']:,} hashed piece-bigram buckets (bigram id = (a·1000003 + b) mod {hp['buckets']}, computed "
                 f"in the graph), dim {hp['dim']}, masked mean ‖ max pooling, "
+                + (f"plus {hp['char_buckets']:,} hashed character {'/'.join(hp['char_orders'].split(','))}-gram buckets over the "
+                   "text the pieces spell (each piece's characters come from a fixed table in the graph, whole-word pieces "
+                   "with a leading space; the stream is compacted so n-grams cross piece boundaries: the TF-IDF baseline's "
+                   "character features, from `input_ids` alone), pooled by their own mean ‖ max, "
+                   if hp.get('char_buckets') else '')
                 + (f"dense {hp['hidden']} + ReLU, output layer" if hp['hidden'] else 'one linear output layer (no hidden layer)'))
     else:
         arch = (f"1-D CNN: {cfg['vocab_size']:,} pruned WordPiece embeddings (dim {hp['dim']})"

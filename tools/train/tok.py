@@ -61,6 +61,32 @@ def prune(texts: list[str], min_count: int = 1, max_len: int = 512, extra: list[
     return out, tk
 
 
+def piece_chars(vocab: dict[str, int]) -> list[list[int]]:
+    """The characters of every piece as small integer ids, one row per vocabulary id, zero-padded to the longest
+    piece, for the bag's in-graph character n-grams (`models.BagClassifier`, `char_buckets`): a whole-word piece
+    starts with a space (id 1), a `##` continuation contributes its characters only, special tokens none. Laid end
+    to end, the rows of a text's pieces spell the normalised text with one space before each word, so hashed
+    character n-grams can be computed inside the graph from `input_ids` alone. Character ids are assigned in sorted
+    order of the characters the vocabulary uses (0 = padding, 1 = space)."""
+    spelled = {}
+    for piece, i in vocab.items():
+        if piece in SPECIALS:
+            spelled[i] = ''
+        elif piece.startswith('##'):
+            spelled[i] = piece[2:]
+        else:
+            spelled[i] = ' ' + piece
+    alphabet = sorted({c for t in spelled.values() for c in t} - {' '})
+    char_id = {' ': 1, **{c: k + 2 for k, c in enumerate(alphabet)}}
+    if len(char_id) >= 2 ** 15:
+        raise SystemExit(f'{len(char_id)} distinct characters: more than the int16 table of models.BagClassifier holds')
+    width = max(len(t) for t in spelled.values())
+    rows = [[0] * width for _ in range(max(vocab.values()) + 1)]
+    for i, t in spelled.items():
+        rows[i][:len(t)] = [char_id[c] for c in t]
+    return rows
+
+
 def tokenizer_config(max_len: int) -> dict:
     return {
         'tokenizer_class': 'BertTokenizerFast',

@@ -155,12 +155,16 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
         kw['buckets'] = o.buckets
         if o.ngrams != '2':
             kw['ngrams'] = tuple(int(x) for x in o.ngrams.split(','))
+        if o.char_buckets:
+            kw['char_buckets'] = o.char_buckets
+            kw['char_orders'] = tuple(int(x) for x in o.char_orders.split(','))
     else:
         kw['channels'] = o.channels
         kw['widths'] = tuple(int(x) for x in o.widths.split(','))
     if o.lexicon:
         kw['lexicon'] = lexicon.channels(o.lexicon, tk.get_vocab())
-    model = models.build(o.arch, vocab, len(LABELS[task]), **kw)
+    tables = {'piece_chars': tok.piece_chars(tk.get_vocab())} if o.arch == 'bag' and o.char_buckets else {}
+    model = models.build(o.arch, vocab, len(LABELS[task]), **kw, **tables)
     if o.init_embeddings:
         init_embeddings(model, tk, Path(o.init_embeddings))
     extra = [i for i in (tk.token_to_id(p) for p in lexicon.extra_pieces(o.lexicon)) if i is not None]
@@ -276,6 +280,9 @@ def main() -> None:
     ap.add_argument('--widths', default='1,2,3')
     ap.add_argument('--init-embeddings', dest='init_embeddings', help='pretrained piece vectors from pretrain.py (.npy)')
     ap.add_argument('--ngrams', default='2', help='bag: hashed n-gram orders, e.g. 2,3,4,5 for a character model')
+    ap.add_argument('--char-buckets', type=int, dest='char_buckets',
+                    help='bag: hashed character n-grams of the spelled text with this many buckets (0 = off)')
+    ap.add_argument('--char-orders', default='3,4,5', dest='char_orders', help='bag: character n-gram orders')
     ap.add_argument('--epochs', type=int)
     ap.add_argument('--lr', type=float)
     ap.add_argument('--batch', type=int)
@@ -303,7 +310,7 @@ def main() -> None:
     ap.add_argument('--out')
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'seed': 13, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
+    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
     for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts'):
@@ -387,7 +394,7 @@ def main() -> None:
         'sizes_bytes': sizes,
         'params': n_params,
         'architecture': config['architectures'][0],
-        'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'ngrams', 'hidden', 'channels', 'widths',
+        'hyperparameters': {k: getattr(o, k) for k in ['arch', 'dim', 'buckets', 'ngrams', *(['char_buckets', 'char_orders'] if o.char_buckets else []), 'hidden', 'channels', 'widths',
                                                        'epochs', 'lr', 'batch', 'max_len', 'min_count', 'dropout',
                                                        'token_dropout', 'weight_decay', 'class_weight_power', 'label_smoothing', 'lexicon', 'init_embeddings',
                                                        'source_weight', 'seed']},
