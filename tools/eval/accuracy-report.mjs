@@ -50,6 +50,19 @@ const EXTRA_RUNS = {
   sentiment: ['llm-shield --threshold 0.4', ...EMBEDDED_RUNS],
 };
 
+/** Ordinary prompts (all benign): the false-positive rate of the prompt-injection and of the toxicity detectors. */
+const BENIGN_SETS = [
+  {
+    name: 'NQ-open dev + efficientqa test (search questions)',
+    data: [
+      ds('benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl'),
+      ds('benign_prompts/nq-open/nq_open/NQ-open.efficientqa.test.1.1.no-annotations.jsonl'),
+    ],
+  },
+  { name: 'AlpacaEval 805 instructions', data: [ds('benign_prompts/alpaca-eval-805/example/outputs.json')] },
+  { name: 'awesome-chatgpt-prompts ("act as" roleplay)', data: [ds('benign_prompts/awesome-chatgpt-prompts/prompts.csv')] },
+];
+
 /** The evaluations: one table row per (set, detector). */
 const SETS = [
   {
@@ -64,27 +77,7 @@ const SETS = [
     task: 'prompt-injection',
     data: [ds('prompt_injection/deepset-prompt-injections/data/raw/test-00000-of-00001-701d16158af87368.parquet')],
   },
-  {
-    section: 'benign',
-    name: 'NQ-open dev + efficientqa test (search questions)',
-    task: 'prompt-injection',
-    data: [
-      ds('benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl'),
-      ds('benign_prompts/nq-open/nq_open/NQ-open.efficientqa.test.1.1.no-annotations.jsonl'),
-    ],
-  },
-  {
-    section: 'benign',
-    name: 'AlpacaEval 805 instructions',
-    task: 'prompt-injection',
-    data: [ds('benign_prompts/alpaca-eval-805/example/outputs.json')],
-  },
-  {
-    section: 'benign',
-    name: 'awesome-chatgpt-prompts ("act as" roleplay)',
-    task: 'prompt-injection',
-    data: [ds('benign_prompts/awesome-chatgpt-prompts/prompts.csv')],
-  },
+  ...BENIGN_SETS.map((set) => ({ ...set, section: 'benign', task: 'prompt-injection' })),
   {
     section: 'toxicity',
     name: 'Jigsaw (predibase subsets), all 6 test pools',
@@ -103,14 +96,7 @@ const SETS = [
     task: 'toxicity',
     data: [ds('toxicity/tweeteval-hate/datasets/hate/test_text.txt')],
   },
-  ...[
-    ['NQ-open dev + efficientqa test (search questions)', [
-      'benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl',
-      'benign_prompts/nq-open/nq_open/NQ-open.efficientqa.test.1.1.no-annotations.jsonl',
-    ]],
-    ['AlpacaEval 805 instructions', ['benign_prompts/alpaca-eval-805/example/outputs.json']],
-    ['awesome-chatgpt-prompts ("act as" roleplay)', ['benign_prompts/awesome-chatgpt-prompts/prompts.csv']],
-  ].map(([name, paths]) => ({ section: 'toxicity-benign', name, task: 'toxicity', data: paths.map(ds) })),
+  ...BENIGN_SETS.map((set) => ({ ...set, section: 'toxicity-benign', task: 'toxicity' })),
   {
     section: 'sentiment',
     name: 'SemEval-2017 Task 4A, 2017 test (gold)',

@@ -14,6 +14,20 @@ from torch import nn
 BIGRAM_PRIME = 1_000_003
 
 
+def hashed_ngrams(ids: torch.Tensor, valid: torch.Tensor, order: int, buckets: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Bucket ids and presence (1.0 where every member is valid) of the n-grams of `order` along axis 1 of `ids`:
+    h = ((order·P + id_t)·P + id_t+1 …) mod buckets, reduced at every step so it stays far below 2^63. Slices use
+    negative ends so an exported graph keeps a dynamic sequence length."""
+    def window(t: torch.Tensor, k: int) -> torch.Tensor:
+        return t[:, k: k - (order - 1)] if k < order - 1 else t[:, k:]
+    h = torch.zeros_like(window(ids, 0)) + order
+    present = torch.ones_like(window(valid, 0))
+    for k in range(order):
+        h = torch.remainder(h * BIGRAM_PRIME + window(ids, k), buckets)
+        present = present * window(valid, k)
+    return h, present
+
+
 class BagClassifier(nn.Module):
     def __init__(self, vocab: int, labels: int, dim: int = 64, buckets: int = 16384, hidden: int = 128,
                  dropout: float = 0.2, ngrams: tuple[int, ...] = (2,), piece_chars: list[list[int]] | None = None,
@@ -62,15 +76,7 @@ class BagClassifier(nn.Module):
             mm = torch.cat([m, mb], dim=1)
         elif self.bemb is not None:
             for n in self.ngrams:
-                # h = ((n·P + id_t)·P + id_t+1 … ) mod buckets, reduced at every step so it stays far below 2^63;
-                # slices use negative ends so the exported graph keeps a dynamic sequence length
-                def window(t: torch.Tensor, k: int) -> torch.Tensor:
-                    return t[:, k: k - (n - 1)] if k < n - 1 else t[:, k:]
-                h = torch.zeros_like(window(input_ids, 0)) + n
-                mn = torch.ones_like(window(m, 0))
-                for k in range(n):
-                    h = torch.remainder(h * BIGRAM_PRIME + window(input_ids, k), self.buckets)
-                    mn = mn * window(m, k)
+                h, mn = hashed_ngrams(input_ids, m, n, self.buckets)
                 x = torch.cat([x, self.bemb(h) * mn.unsqueeze(-1)], dim=1)
                 mm = torch.cat([mm, mn], dim=1)
         denom = mm.sum(dim=1, keepdim=True).clamp(min=1.0)
@@ -97,17 +103,9 @@ class BagClassifier(nn.Module):
         count = torch.clamp((flat > 0).sum(dim=1).max(), min=max(self.char_orders))
         stream = torch.index_select(stream, 1, torch.arange(count, dtype=torch.int64))
         valid = (stream > 0).to(torch.float32)
-        # hashed n-grams as for the piece n-grams: h = ((order·P + c_t)·P + c_t+1 …) mod buckets, reduced at every
-        # step so it stays far below 2^63
         x, mm = [], []
         for order in self.char_orders:
-            def window(t: torch.Tensor, k: int, order: int = order) -> torch.Tensor:
-                return t[:, k: k - (order - 1)] if k < order - 1 else t[:, k:]
-            h = torch.zeros_like(window(stream, 0)) + order
-            present = torch.ones_like(window(valid, 0))
-            for k in range(order):
-                h = torch.remainder(h * BIGRAM_PRIME + window(stream, k), self.cemb.num_embeddings)
-                present = present * window(valid, k)
+            h, present = hashed_ngrams(stream, valid, order, self.cemb.num_embeddings)
             x.append(self.cemb(h))
             mm.append(present)
         x = torch.cat(x, dim=1)
