@@ -5,6 +5,7 @@ export * from './result.js';
 export * from './text.js';
 export * from './vault.js';
 export * from './scanner.js';
+export * from './scanner-definition.js';
 export * from './pipeline.js';
 export * from './runtime.js';
 export * from './tokenizer.js';
