@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
  * - scope:feature (heuristics, tokenizer, scanners) on contracts and features only: never on an adapter
  *   (runtimes, model hub), so scanners receive a runtime instead of importing one;
  * - scope:adapter (runtime-node, runtime-web, model-hub) on contracts only;
+ * - scope:entry (node, browser: createShield per platform) on contracts, features, adapters and data;
  * - scope:app (cli) on anything;
  * - platform:neutral code may not depend on platform:node or platform:web code.
  */
@@ -28,7 +29,8 @@ export default [
             { sourceTag: 'scope:adapter', onlyDependOnLibsWithTags: ['scope:contract', 'scope:adapter-support'] },
             { sourceTag: 'scope:adapter-support', onlyDependOnLibsWithTags: ['scope:contract'] },
             { sourceTag: 'scope:data', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data'] },
+            { sourceTag: 'scope:entry', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data', 'scope:entry'] },
             { sourceTag: 'platform:neutral', onlyDependOnLibsWithTags: ['platform:neutral'] },
             { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:web'] },
             { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:node'] },
@@ -39,7 +41,7 @@ export default [
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts', 'packages/models-embedded/src/**/*.ts'],
+    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/shield/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts', 'packages/models-embedded/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Platform-neutral packages run in browsers: no node: imports.' }] }],

@@ -11,7 +11,8 @@ Usage:
   llm-shield <command> --help          options of a command
   llm-shield --version                 print the version
 
-Exit codes: 0 valid / done, 1 flagged (scan), 2 error (bad arguments, unreadable file, typed error).
+Exit codes: 0 valid / done, 1 flagged (scan), 2 error (bad arguments, unreadable file, typed error),
+3 not checked (scan: a scanner whose model could not run failed closed; see --on-model-failure).
 `;
 
 /** `llm-shield scan --help`. */
@@ -21,9 +22,18 @@ Scans a text with llm-shield's scanners and says why it passed or was flagged. T
 (several arguments are joined with spaces), or --file PATH, or standard input when neither is given.
 
 Options:
-  --scanners LIST        comma-separated scanners to run, in order.
-                         Input (default): PromptInjection,Toxicity   (available: PromptInjection, Toxicity, Sentiment)
-                         Output (--output, default): Toxicity        (available: Toxicity, Sentiment)
+  --scanners LIST        comma-separated scanners to run, in order (llm-guard's type names).
+                         Input (default): PromptInjection,Toxicity; output (--output, default): Toxicity.
+                         --list-scanners prints every available one
+  --config, -c FILE      scanners and their params from a file in llm-guard-api's scanners.yml shape (YAML
+                         or JSON; input_scanners / output_scanners, \${ENV:default} substitution); instead
+                         of --scanners
+  --skip-unknown         with --config: leave out scanners llm-shield does not have (named on stderr)
+                         instead of failing
+  --on-model-failure P   when a scanner's model cannot load or run: block (the text is invalid, exit 3;
+                         default for PromptInjection and Toxicity), fallback (the rules answer, method
+                         "fallback"), throw (exit 2)
+  --show-sanitized       print the sanitized text (after redacting scanners such as Anonymize, Secrets)
   --output               scan the text as a model's output (output scanners); see --prompt
   --prompt TEXT          with --output: the prompt the output answers (default: empty)
   --file, -f PATH        read the text from a file (UTF-8; invalid bytes become U+FFFD)
@@ -32,10 +42,9 @@ Options:
                          (score above it = flagged); Sentiment is a compound in [-1, 1] (below it = flagged)
   --mode MODE            sequential (default) or parallel
   --fail-fast            stop at the first flagging scanner (the rest are reported skipped)
-  --detection-mode M     heuristic, ml or hybrid (default: ml with the scanner's model: --model-dir, else
-                         the production model already in the cache, else the embedded model — its own
-                         default: ml, hybrid for Toxicity;
-                         ml/hybrid without a model fall back to the heuristic and say so)
+  --detection-mode M     heuristic, ml or hybrid (default: each model's own, from the model policy:
+                         --model-dir, else the production model already in the cache, else the embedded
+                         model — ml, hybrid for Toxicity; heuristic attaches no model)
   --model-dir [NAME=]DIR run a scanner's ONNX model from a folder (model.onnx or onnx/model.onnx,
                          config.json, tokenizer.json) with onnxruntime-node; repeatable; a bare DIR
                          needs exactly one selected scanner
@@ -51,7 +60,7 @@ Examples:
   llm-shield scan --output --prompt "Summarise this" --scanners Toxicity,Sentiment "You idiot."
   llm-shield scan --scanners Sentiment --model-dir ./my-sentiment-onnx --json "I love it"
 
-Exit codes: 0 valid, 1 flagged, 2 error.
+Exit codes: 0 valid, 1 flagged, 2 error, 3 not checked (a scanner failed closed and none flagged the text).
 `;
 
 /** `llm-shield eval --help`. */
@@ -81,7 +90,8 @@ Options:
   --threshold T          binary: the detector's decision threshold (llm-shield: the scanner's, vard 0.7;
                          llm-guard-npm has none and ignores it); sentiment: the neutral band on the
                          detector's polarity scale (llm-shield 0.5, vader 0.05, sentiment-npm 0)
-  --detection-mode M     llm-shield detector: heuristic (default) | ml | hybrid
+  --detection-mode M     llm-shield detector: heuristic | ml | hybrid (default: the same as llm-shield scan,
+                         each model's own; the report names the model and its origin)
   --limit N              only the first N rows
   --show-errors N        list up to N false positives and N false negatives (misclassified rows)
   --json                 print the full report as JSON

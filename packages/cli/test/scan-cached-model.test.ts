@@ -39,7 +39,7 @@ describe.skipIf(!existsSync(fixture))('llm-shield scan with a production model a
     await main(['scan', '--scanners', 'Sentiment', '--json', 'What a lovely day'], io.io);
     const run = JSON.parse(io.stdout()).runs[0];
     expect(run.result.method).toBe('ml');
-    expect(run.result.model).toEqual({ id: 'cardiffnlp/twitter-roberta-base-sentiment-latest', variant: 'int8' });
+    expect(run.result.model).toEqual({ id: 'cardiffnlp/twitter-roberta-base-sentiment-latest', variant: 'int8', origin: 'cache' });
 
     const human = memoryIo();
     human.io.env = { LLM_SHIELD_HUB_CACHE: cache };
@@ -55,7 +55,7 @@ describe.skipIf(!existsSync(fixture))('llm-shield scan with a production model a
     await main(['scan', '--scanners', 'Sentiment', '--json', 'I hate this awful, terrible day'], io.io);
     const embedded = JSON.parse(io.stdout()).runs[0].result;
     expect(embedded.method).toBe('ml');
-    expect(embedded.model).toEqual({ id: 'llm-shield/sentiment', variant: 'int8' });
+    expect(embedded.model).toEqual({ id: 'llm-shield/sentiment', variant: 'int8', origin: 'embedded' });
 
     const cache = cacheWithSentimentModel();
     caches.push(cache);

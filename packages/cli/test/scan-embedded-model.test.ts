@@ -21,7 +21,7 @@ describe('llm-shield scan with the embedded models (offline, nothing downloaded)
     expect(code).toBe(1);
     const run = result.runs.find((r: { scanner: string }) => r.scanner === 'PromptInjection').result;
     expect(run.method).toBe('ml');
-    expect(run.model).toEqual({ id: 'llm-shield/prompt-injection', variant: 'int8' });
+    expect(run.model).toEqual({ id: 'llm-shield/prompt-injection', variant: 'int8', origin: 'embedded' });
     expect(run.threshold).toBe(0.5);
     expect(run.findings[0].category).toBe('injection');
     expect(run.heuristic.findings.map((finding: { category: string }) => finding.category)).toContain('instruction_override');
@@ -57,6 +57,6 @@ describe('llm-shield scan with the embedded models (offline, nothing downloaded)
 
   it('uses the fp32 graph with --variant fp32', async () => {
     const { result } = await scan(['--scanners', 'Toxicity', '--variant', 'fp32', '--detection-mode', 'ml', 'You are a stupid idiot']);
-    expect(result.runs[0].result.model).toEqual({ id: 'llm-shield/toxicity', variant: 'fp32' });
+    expect(result.runs[0].result.model).toEqual({ id: 'llm-shield/toxicity', variant: 'fp32', origin: 'embedded' });
   });
 });

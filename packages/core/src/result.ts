@@ -26,6 +26,19 @@ export interface Finding {
   spans: TextSpan[];
 }
 
+/** The model that answered a scan. */
+export interface ResultModel {
+  /** Model id, e.g. `protectai/deberta-v3-base-prompt-injection-v2` or `llm-shield/prompt-injection`. */
+  id: string;
+  /** Precision variant (`fp32`, `int8`…). */
+  variant?: string;
+  /**
+   * Where the model came from, when a shield's model policy chose it: `explicit` (a folder or URL the caller named),
+   * `cache` (the production model already cached), `download`, or `embedded` (shipped with llm-shield).
+   */
+  origin?: string;
+}
+
 /** How a result was reached. */
 export type ScanMethod =
   /** rule-based detectors only */
@@ -59,8 +72,8 @@ export interface ScanResultV1 {
   explanation: string;
   /** Why the scanner fell back, when `method` is `fallback`. */
   fallbackReason?: string;
-  /** Which model answered (id and variant), when a model did. */
-  model?: { id: string; variant?: string };
+  /** Which model answered, when a model did. */
+  model?: ResultModel;
   /** For long input split into parts: which part decided the verdict, as a span of the input. */
   decidingPart?: TextSpan;
   /**
@@ -79,7 +92,7 @@ export interface ScanResultInit {
   findings?: Finding[];
   explanation?: string;
   fallbackReason?: string;
-  model?: { id: string; variant?: string };
+  model?: ResultModel;
   decidingPart?: TextSpan;
   heuristic?: { score: number; findings: Finding[] };
   /** Override the validity rule (default: `score <= threshold`). */

@@ -1,5 +1,5 @@
 import { InvalidConfigError } from '@llm-shield/core';
-import type { DetectionMode } from '@llm-shield/scanners';
+import type { ShieldDetectionMode as DetectionMode } from '@llm-shield/node';
 import type { EvalTask } from '../eval/task.js';
 import { createAfinnDetector } from './afinn-detector.js';
 import type { Detector, DetectorName } from './detector.js';

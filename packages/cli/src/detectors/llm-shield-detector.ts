@@ -1,65 +1,57 @@
-import { fileURLToPath } from 'node:url';
-import { scanPrompt, type InferenceRuntimeV1, type InputScannerV1, type ScanResultV1 } from '@llm-shield/core';
-import { createLocalFolderModelSource } from '@llm-shield/model-hub/node';
-import { EMBEDDED_MODELS, embeddedModelUrl } from '@llm-shield/models-embedded';
-import { createNodeRuntime } from '@llm-shield/runtime-node';
+import type { ScanResultV1 } from '@llm-shield/core';
 import { analyzeSentiment, DEFAULT_NEGATIVE_THRESHOLD, DEFAULT_POSITIVE_THRESHOLD } from '@llm-shield/heuristics';
-import { createInputScanner, type ClassifierModelOptions, type DetectionMode } from '@llm-shield/scanners';
+import { createShield, type ShieldDetectionMode } from '@llm-shield/node';
 import type { EvalTask } from '../eval/task.js';
 import { polarityToClass, type BinaryDetector, type SentimentDetector } from './detector.js';
 
 /** Options of {@link createLlmShieldDetector}. */
 export interface LlmShieldDetectorOptions {
   /**
-   * Binary tasks: the scanner's threshold (default: the scanner's own). Sentiment: a symmetric neutral band B
-   * on the compound scale (positive ≥ B, negative ≤ −B); default: the analyser's own label rule
-   * (negative below `DEFAULT_NEGATIVE_THRESHOLD` 0, positive from `DEFAULT_POSITIVE_THRESHOLD` 0.25).
+   * Binary tasks: the scanner's threshold (default: the model's own calibrated one, as `llm-shield scan`).
+   * Sentiment: a symmetric neutral band B on the compound scale (positive ≥ B, negative ≤ −B); default: the
+   * analyser's own label rule (negative below `DEFAULT_NEGATIVE_THRESHOLD` 0, positive from
+   * `DEFAULT_POSITIVE_THRESHOLD` 0.25).
    */
   threshold?: number | undefined;
-  /** Scanner mode (default: the scanner's, `heuristic` in this release). */
-  mode?: DetectionMode | undefined;
+  /** Detection mode (default: the same as `llm-shield scan`: each model's own). */
+  mode?: ShieldDetectionMode | undefined;
+  /** Environment for the model policy's cache lookup (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>> | undefined;
 }
+
+const SCANNER_OF_TASK: Readonly<Record<EvalTask, string>> = {
+  'prompt-injection': 'PromptInjection',
+  toxicity: 'Toxicity',
+  sentiment: 'Sentiment',
+};
 
 /**
- * The embedded model of a task (shipped in `@llm-shield/models-embedded`, int8) with one shared onnxruntime-node
- * runtime, for `--detection-mode ml|hybrid`; its calibrated threshold is used unless `--threshold` is given.
- */
-function embeddedModelFor(task: EvalTask): { model: ClassifierModelOptions; threshold: number | null } {
-  const embedded = EMBEDDED_MODELS[task];
-  const folder = fileURLToPath(embeddedModelUrl(`${embedded.name}/`));
-  sharedRuntime ??= createNodeRuntime();
-  return {
-    model: { source: createLocalFolderModelSource(folder), runtime: sharedRuntime, id: `llm-shield/${embedded.name}`, variant: embedded.files.int8 ? 'int8' : 'fp32' },
-    threshold: embedded.threshold,
-  };
-}
-
-let sharedRuntime: InferenceRuntimeV1 | undefined;
-
-async function scanOne(scanner: InputScannerV1, text: string): Promise<ScanResultV1> {
-  const pipeline = await scanPrompt([scanner], text);
-  const run = pipeline.runs[0];
-  if (run?.status !== 'completed') throw new Error(`${scanner.name} did not complete.`);
-  return run.result;
-}
-
-/**
- * Our detector for a task, through the same scanners and pipeline as `llm-shield scan`: PromptInjection and
- * Toxicity for the binary tasks (positive = the scanner finds the text invalid), Sentiment for sentiment
- * (class from the compound `1 - 2 × score` and the neutral band).
+ * Our detector for a task: the shield of `@llm-shield/node` with the task's one scanner — the same scanner,
+ * model, threshold and mode as `llm-shield scan` — so `eval` measures exactly what `scan` runs. Binary tasks:
+ * positive = the scanner finds the text invalid. Sentiment: the class from the compound `1 - 2 × score` and the
+ * neutral band.
  *
  * @param task - the evaluation task
- * @param options - threshold and mode
+ * @param options - threshold, mode and environment
  */
-export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetectorOptions = {}): BinaryDetector | SentimentDetector {
-  const withModel = options.mode === 'ml' || options.mode === 'hybrid' ? embeddedModelFor(task) : undefined;
-  const mode = {
-    ...(options.mode === undefined ? {} : { mode: options.mode }),
-    ...(withModel ? { model: withModel.model, explain: false } : {}),
+export async function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetectorOptions = {}): Promise<BinaryDetector | SentimentDetector> {
+  const type = SCANNER_OF_TASK[task];
+  const binaryThreshold = task !== 'sentiment' && options.threshold !== undefined ? { threshold: options.threshold } : {};
+  const shield = await createShield({
+    input: [{ type, params: binaryThreshold }],
+    ...(options.mode === undefined ? {} : { detectionMode: options.mode }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+  });
+  const scanner = shield.inputScanners[0]!;
+  const model = shield.models.find((info) => info.kind === 'input');
+  const config = (scanner as { config?: { threshold?: number; mode?: string } }).config;
+  const where = `${config?.mode ?? 'heuristic'}${model ? `, ${model.origin} model ${model.id}/${model.variant ?? 'default'}` : ''}`;
+  const scanOne = async (text: string): Promise<ScanResultV1> => {
+    const run = (await shield.scanPrompt(text)).runs[0];
+    if (run?.status !== 'completed') throw new Error(`${type} did not complete.`);
+    return run.result;
   };
-  const modelLabel = withModel ? `, embedded model ${withModel.model.id}/${withModel.model.variant}` : '';
   if (task === 'sentiment') {
-    const scanner = createInputScanner('Sentiment', mode);
     const band = options.threshold;
     const rule =
       band === undefined
@@ -68,10 +60,10 @@ export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetect
     return {
       kind: 'sentiment',
       name: 'llm-shield',
-      description: `@llm-shield/scanners Sentiment (${options.mode ?? 'heuristic'}${modelLabel}), ${rule}`,
+      description: `llm-shield Sentiment (${where}), ${rule}`,
       threshold: band ?? null,
       async predict(text) {
-        const result = await scanOne(scanner, text);
+        const result = await scanOne(text);
         const compound = 1 - 2 * result.score;
         if (band !== undefined) return { label: polarityToClass(compound, band), score: compound };
         const label =
@@ -82,17 +74,14 @@ export function createLlmShieldDetector(task: EvalTask, options: LlmShieldDetect
       },
     };
   }
-  const name = task === 'prompt-injection' ? 'PromptInjection' : 'Toxicity';
-  const threshold0 = options.threshold ?? withModel?.threshold ?? undefined;
-  const scanner = createInputScanner(name, { ...mode, ...(threshold0 === undefined ? {} : { threshold: threshold0 }) });
-  const threshold = (scanner as { config?: { threshold?: number } }).config?.threshold ?? options.threshold ?? null;
+  const threshold = config?.threshold ?? options.threshold ?? null;
   return {
     kind: 'binary',
     name: 'llm-shield',
-    description: `@llm-shield/scanners ${name} (${options.mode ?? 'heuristic'}${modelLabel})${threshold === null ? '' : `, threshold ${threshold}`}`,
+    description: `llm-shield ${type} (${where})${threshold === null ? '' : `, threshold ${threshold}`}`,
     threshold,
     async predict(text) {
-      const result = await scanOne(scanner, text);
+      const result = await scanOne(text);
       return { positive: !result.valid, score: result.score };
     },
   };

@@ -1,4 +1,4 @@
-import type { DetectionMode } from '@llm-shield/scanners';
+import type { ShieldDetectionMode as DetectionMode } from '@llm-shield/node';
 import { DATASET_FORMATS, isDatasetFormat } from '../datasets/dataset-format.js';
 import { DETECTOR_NAMES, isDetectorName } from '../detectors/detector.js';
 import { parseCliArgs } from '../parse-cli-args.js';

@@ -1,5 +1,5 @@
 import { InvalidConfigError, InvalidDatasetError } from '@llm-shield/core';
-import type { DetectionMode } from '@llm-shield/scanners';
+import type { ShieldDetectionMode as DetectionMode } from '@llm-shield/node';
 import type { DatasetFormat } from '../datasets/dataset-format.js';
 import { expandDataPaths } from '../datasets/expand-data-paths.js';
 import { toBinaryLabel, toSentimentLabel } from '../datasets/label-mapping.js';

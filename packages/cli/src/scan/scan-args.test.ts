@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../usage-error.js';
-import { DEFAULT_INPUT_SCANNERS, parseScanArgs, parseThresholds, resolveScannerName } from './scan-args.js';
+import { DEFAULT_INPUT_SCANNERS } from '@llm-shield/node';
+import { parseScanArgs, parseThresholds, resolveScannerName } from './scan-args.js';
 
 describe('parseScanArgs', () => {
   it('defaults to the input scanners PromptInjection and Toxicity, sequential', () => {

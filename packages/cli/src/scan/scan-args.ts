@@ -1,5 +1,5 @@
 import type { ModelVariant } from '@llm-shield/core';
-import { INPUT_SCANNER_NAMES, OUTPUT_SCANNER_NAMES, type DetectionMode } from '@llm-shield/scanners';
+import { builtinCatalog, DEFAULT_INPUT_SCANNERS, DEFAULT_OUTPUT_SCANNERS, type ShieldDetectionMode as DetectionMode } from '@llm-shield/node';
 import { parseModelDirs } from './model-dirs.js';
 import { resolveScannerName } from './scanner-name.js';
 
@@ -8,15 +8,17 @@ import { parseCliArgs } from '../parse-cli-args.js';
 import { parseNumberOption, parsePositiveIntegerOption } from '../parse-number.js';
 import { UsageError } from '../usage-error.js';
 
-/** Input scanners `llm-shield scan` runs when `--scanners` is not given. */
-export const DEFAULT_INPUT_SCANNERS = ['PromptInjection', 'Toxicity'] as const;
-/** Output scanners `llm-shield scan --output` runs when `--scanners` is not given. */
-export const DEFAULT_OUTPUT_SCANNERS = ['Toxicity'] as const;
+/** What the shield does when a model scanner's model cannot load or run (`--on-model-failure`). */
+export type ModelFailurePolicy = 'block' | 'fallback' | 'throw';
+
+const FAILURE_POLICIES: readonly ModelFailurePolicy[] = ['block', 'fallback', 'throw'];
 
 /** What `llm-shield scan`'s arguments ask for. */
 export interface ScanArgs {
   /** Print help and stop. */
   help: boolean;
+  /** `--list-scanners`: print the available scanners and stop. */
+  listScanners: boolean;
   /** Text given as arguments (joined with spaces); `undefined` when none. */
   text: string | undefined;
   /** `--file`. */
@@ -25,8 +27,16 @@ export interface ScanArgs {
   output: boolean;
   /** `--prompt` (output mode). */
   prompt: string;
-  /** Canonical scanner names, in order. */
+  /** Canonical scanner names, in order (empty with `--config`: the file names them). */
   scanners: string[];
+  /** `--config`: a configuration file in llm-guard-api's `scanners.yml` shape. */
+  config: string | undefined;
+  /** `--skip-unknown`: leave out scanners of the configuration that llm-shield does not have. */
+  skipUnknown: boolean;
+  /** `--on-model-failure` (`undefined`: each scanner's default). */
+  onModelFailure: ModelFailurePolicy | undefined;
+  /** `--show-sanitized`: print the sanitized text. */
+  showSanitized: boolean;
   /** Threshold per canonical scanner name. */
   thresholds: Map<string, number>;
   /** Pipeline mode. */
@@ -90,13 +100,26 @@ export function parseScanArgs(args: readonly string[]): ScanArgs {
     json: { type: 'boolean' },
     'model-dir': { type: 'string', multiple: true },
     variant: { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'skip-unknown': { type: 'boolean' },
+    'on-model-failure': { type: 'string' },
+    'show-sanitized': { type: 'boolean' },
+    'list-scanners': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   const output = values.output === true;
-  const known: readonly string[] = output ? OUTPUT_SCANNER_NAMES : INPUT_SCANNER_NAMES;
-  const requested = values.scanners === undefined ? [...(output ? DEFAULT_OUTPUT_SCANNERS : DEFAULT_INPUT_SCANNERS)] : values.scanners.split(',');
+  if (values.config !== undefined && values.scanners !== undefined) throw new UsageError('Give --scanners or --config, not both: the configuration file names its scanners.');
+  const known: readonly string[] = builtinCatalog().names(output ? 'output' : 'input');
+  const requested = values.scanners === undefined ? (values.config === undefined ? [...(output ? DEFAULT_OUTPUT_SCANNERS : DEFAULT_INPUT_SCANNERS)] : []) : values.scanners.split(',');
   const scanners = requested.map((name) => name.trim()).filter((name) => name !== '').map((name) => resolveScannerName(name, known));
-  if (scanners.length === 0) throw new UsageError('--scanners needs at least one scanner.');
+  if (scanners.length === 0 && values.config === undefined) throw new UsageError('--scanners needs at least one scanner.');
+  if (values.config !== undefined && (values.threshold ?? []).some((spec) => !spec.includes('='))) {
+    throw new UsageError('With --config, name the scanner of each --threshold (--threshold Toxicity=0.7).');
+  }
+  const onModelFailure = values['on-model-failure'];
+  if (onModelFailure !== undefined && !(FAILURE_POLICIES as readonly string[]).includes(onModelFailure)) {
+    throw new UsageError(`--on-model-failure must be one of ${FAILURE_POLICIES.join(', ')}, got "${onModelFailure}".`);
+  }
   const mode = values.mode ?? 'sequential';
   if (mode !== 'sequential' && mode !== 'parallel') throw new UsageError(`--mode must be sequential or parallel, got "${mode}".`);
   const detectionMode = values['detection-mode'];
@@ -112,18 +135,23 @@ export function parseScanArgs(args: readonly string[]): ScanArgs {
   if (text !== undefined && values.file !== undefined) throw new UsageError('Give the text as an argument or with --file, not both.');
   return {
     help: values.help === true,
+    listScanners: values['list-scanners'] === true,
     text,
     file: values.file,
     output,
     prompt: values.prompt ?? '',
     scanners,
-    thresholds: parseThresholds(values.threshold ?? [], scanners),
+    config: values.config,
+    skipUnknown: values['skip-unknown'] === true,
+    onModelFailure: onModelFailure as ModelFailurePolicy | undefined,
+    showSanitized: values['show-sanitized'] === true,
+    thresholds: parseThresholds(values.threshold ?? [], values.config === undefined ? scanners : known),
     mode,
     failFast: values['fail-fast'] === true,
     detectionMode: detectionMode as DetectionMode | undefined,
     maxLength: values['max-length'] === undefined ? undefined : parsePositiveIntegerOption('--max-length', values['max-length']),
     json: values.json === true,
-    modelDirs: parseModelDirs(values['model-dir'] ?? [], scanners),
+    modelDirs: parseModelDirs(values['model-dir'] ?? [], values.config === undefined ? scanners : known),
     variant: variant as ModelVariant | undefined,
   };
 }
