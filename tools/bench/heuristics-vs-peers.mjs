@@ -35,7 +35,7 @@ for (const pkg of ['cli', 'core', 'heuristics', 'scanners']) {
     process.exit(1);
   }
 }
-const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/index.js'));
+const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
 const { detectPromptInjection, DEFAULT_PROMPT_INJECTION_THRESHOLD = 0.5 } = await import(join(repoRoot, 'packages/heuristics/dist/index.js'));
 const { scanPrompt } = await import(join(repoRoot, 'packages/core/dist/index.js'));
 const { createInputScanner } = await import(join(repoRoot, 'packages/scanners/dist/index.js'));

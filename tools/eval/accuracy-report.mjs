@@ -28,7 +28,7 @@ if (!existsSync(datasetsDir)) {
   console.error(`Datasets not found at ${datasetsDir}; pass --datasets DIR. Nothing was written.`);
   process.exit(1);
 }
-const cliDist = join(repoRoot, 'packages/cli/dist/index.js');
+const cliDist = join(repoRoot, 'packages/cli/dist/internal.js');
 if (!existsSync(cliDist)) {
   console.error('packages/cli/dist is missing: run `npm run build` first.');
   process.exit(1);

@@ -27,7 +27,7 @@ if (!existsSync(datasetsDir)) {
   console.error(`Datasets not found at ${datasetsDir}; pass --datasets DIR. Nothing was written.`);
   process.exit(1);
 }
-const { evaluateFromArgs } = await import(join(repoRoot, 'packages/cli/dist/index.js'));
+const { evaluateFromArgs } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
 const repeats = Math.max(1, Number(values.repeats));
 const ds = (path) => join(datasetsDir, path);
 const SETS = [
