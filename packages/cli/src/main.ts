@@ -1,21 +1,10 @@
 import { LlmShieldError } from '@llm-shield/core';
 import type { CliIo } from './cli-io.js';
-import { evalCommand } from './eval/eval-command.js';
+import { ExitCode } from './exit-code.js';
 import { MAIN_HELP } from './help.js';
-import { modelsCommand } from './models/models-command.js';
-import { scanCommand } from './scan/scan-command.js';
 import { UsageError } from './usage-error.js';
 import { cliVersion } from './version.js';
 
-/** Exit codes of the CLI. */
-export const ExitCode = {
-  /** Valid text, or the command finished. */
-  Ok: 0,
-  /** `scan` flagged the text. */
-  Flagged: 1,
-  /** Bad arguments, unreadable input, or an llm-shield error. */
-  Error: 2,
-} as const;
 
 /**
  * Runs the `llm-shield` command line and returns its exit code, never throwing: usage errors print
@@ -41,12 +30,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'version':
         io.stdout.write(`${cliVersion()}\n`);
         return ExitCode.Ok;
+      // Each command is imported when it runs, so `--help` and `--version` load nothing else (cold start).
       case 'scan':
-        return await scanCommand(rest, io);
+        return await (await import('./scan/scan-command.js')).scanCommand(rest, io);
       case 'eval':
-        return await evalCommand(rest, io);
+        return await (await import('./eval/eval-command.js')).evalCommand(rest, io);
       case 'models':
-        return await modelsCommand(rest, io);
+        return await (await import('./models/models-command.js')).modelsCommand(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}". Commands: scan, eval, models.`);
     }

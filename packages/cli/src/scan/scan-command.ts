@@ -1,13 +1,14 @@
 import type { PipelineResult } from '@llm-shield/core';
 import { builtinCatalog, createShield, loadShieldConfigFile, type NodeShieldOptions, type ScannerEntry, type Shield } from '@llm-shield/node';
 import { useColor, type CliIo } from '../cli-io.js';
+import { ExitCode } from '../exit-code.js';
 import { SCAN_HELP } from '../help.js';
 import { formatScanResult } from './format-scan-result.js';
 import { readScanInput } from './read-input.js';
 import { parseScanArgs, type ScanArgs } from './scan-args.js';
 
 /** Exit code of `scan` when the text is invalid only because a scanner could not check it (failed closed). */
-export const FAILED_CLOSED_EXIT_CODE = 3;
+export const FAILED_CLOSED_EXIT_CODE = ExitCode.FailedClosed;
 
 function withThreshold(entry: ScannerEntry, thresholds: ReadonlyMap<string, number>): ScannerEntry {
   const key = [...thresholds.keys()].find((name) => name.toLowerCase() === entry.type.toLowerCase());
