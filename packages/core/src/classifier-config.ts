@@ -16,23 +16,39 @@ export interface ClassifierConfig {
   threshold?: number;
   /** The detection mode the model is meant to run in, from `llm_shield.default_mode`. Absent when the file has none. */
   defaultMode?: 'ml' | 'hybrid';
+  /**
+   * Size in tokens of the chunks a long input is read in when the scanner's `longInput` is `chunks` without a `size`,
+   * from `llm_shield.chunk_tokens`: a model that averages over its input (a bag of words) dilutes a short attack in a
+   * long window and is given smaller chunks. Absent when the file has none (chunks fill the window).
+   */
+  chunkTokens?: number;
 }
+
+/** The settings of a `config.json`'s `llm_shield` object. */
+export type LlmShieldModelSettings = Pick<ClassifierConfig, 'threshold' | 'defaultMode' | 'chunkTokens'>;
 
 /**
  * Reads the optional `llm_shield` object of a `config.json`: `{ "threshold": number in [-1, 1], "default_mode":
- * "ml" | "hybrid" }`, both optional. Raises {@link InvalidModelError} for any other shape or key.
+ * "ml" | "hybrid", "chunk_tokens": integer ≥ 8 }`, each optional. Raises {@link InvalidModelError} for any other
+ * shape or key.
  */
-export function parseLlmShieldSettings(value: unknown): Pick<ClassifierConfig, 'threshold' | 'defaultMode'> {
+export function parseLlmShieldSettings(value: unknown): LlmShieldModelSettings {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new InvalidModelError('config.json llm_shield must be an object.');
   const settings = value as Record<string, unknown>;
   for (const key of Object.keys(settings)) {
-    if (key !== 'threshold' && key !== 'default_mode') {
-      throw new InvalidModelError(`config.json llm_shield.${key} is not a setting; known: threshold, default_mode.`);
+    if (key !== 'threshold' && key !== 'default_mode' && key !== 'chunk_tokens') {
+      throw new InvalidModelError(`config.json llm_shield.${key} is not a setting; known: threshold, default_mode, chunk_tokens.`);
     }
   }
-  const out: Pick<ClassifierConfig, 'threshold' | 'defaultMode'> = {};
-  const { threshold, default_mode: mode } = settings;
+  const out: LlmShieldModelSettings = {};
+  const { threshold, default_mode: mode, chunk_tokens: chunkTokens } = settings;
+  if (chunkTokens !== undefined && chunkTokens !== null) {
+    if (typeof chunkTokens !== 'number' || !Number.isInteger(chunkTokens) || chunkTokens < 8) {
+      throw new InvalidModelError(`config.json llm_shield.chunk_tokens must be an integer ≥ 8, got ${JSON.stringify(chunkTokens)}.`);
+    }
+    out.chunkTokens = chunkTokens;
+  }
   if (threshold !== undefined && threshold !== null) {
     if (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < -1 || threshold > 1) {
       throw new InvalidModelError(`config.json llm_shield.threshold must be a number in [-1, 1], got ${JSON.stringify(threshold)}.`);

@@ -32,6 +32,8 @@ export interface LoadedClassifier {
   readonly threshold?: number;
   /** The model's detection mode (`config.json` `llm_shield.default_mode`), used when the scanner was given none. */
   readonly defaultMode?: 'ml' | 'hybrid';
+  /** Chunk size for `longInput: 'chunks'` without a size (`config.json` `llm_shield.chunk_tokens`). */
+  readonly chunkTokens?: number;
   readonly tokenizer: Tokenizer;
   readonly session: InferenceSessionV1;
 }
@@ -197,6 +199,7 @@ export async function loadClassifier(model: ResolvedModelOptions): Promise<Loade
     problemType: classifier.labels.length === 1 ? 'multi_label_classification' : classifier.problemType,
     ...(classifier.threshold === undefined ? {} : { threshold: classifier.threshold }),
     ...(classifier.defaultMode === undefined ? {} : { defaultMode: classifier.defaultMode }),
+    ...(classifier.chunkTokens === undefined ? {} : { chunkTokens: classifier.chunkTokens }),
     tokenizer,
     session,
   };

@@ -14,7 +14,7 @@ import {
 } from '@llm-shield/core';
 import { classifyEncodings } from './classifier-inference.js';
 import { acquireClassifier, type LoadedClassifier } from './classifier-loader.js';
-import { splitForModel, type SplitInput, type TextPart } from './long-input.js';
+import { splitForModel, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
 import { isAbort, toModelError } from './model-errors.js';
 import { ResultCache } from './result-cache.js';
 import type { ResolvedClassifierConfig } from './scanner-config.js';
@@ -328,6 +328,12 @@ export class ClassifierEngine {
     });
   }
 
+  /** Token chunks without a size take the model's own chunk size (config.json `llm_shield.chunk_tokens`), if any. */
+  private longInputFor(loaded: LoadedClassifier, longInput: ResolvedLongInput): ResolvedLongInput {
+    if (longInput.mode !== 'chunks' || longInput.unit !== 'tokens' || longInput.size !== undefined || loaded.chunkTokens === undefined) return longInput;
+    return { ...longInput, size: loaded.chunkTokens };
+  }
+
   /**
    * The parts the model reads for one text. In `hybrid` mode the gate opened on the whole text, so a `longInput`
    * that would cut it is replaced by token chunks: the model reads every token the rules read.
@@ -336,10 +342,11 @@ export class ClassifierEngine {
     const { config } = this.spec;
     const prepared = this.spec.preprocess?.(item.text);
     const text = prepared ? prepared.text : item.text;
-    let split = splitForModel(text, loaded.tokenizer, config.longInput);
+    let split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, config.longInput));
     if (split.truncated && item.heuristic) {
       const { maxLength } = config.longInput;
-      split = splitForModel(text, loaded.tokenizer, { mode: 'chunks', unit: 'tokens', ...(maxLength === undefined ? {} : { maxLength }) });
+      const chunks: ResolvedLongInput = { mode: 'chunks', unit: 'tokens', ...(maxLength === undefined ? {} : { maxLength }) };
+      split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, chunks));
     }
     if (prepared) {
       for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);
