@@ -105,6 +105,10 @@ def main() -> None:
     assert diff < 1e-4, diff
 
     res, thr, keep_int8, lat = T.evaluate_variants(out, task, bundle, config['vocab_size'])
+    # The calibrated threshold and the members' detection mode travel with the model (config.json `llm_shield`).
+    mode = cfgs[0].get('llm_shield', {}).get('default_mode', 'ml')
+    config['llm_shield'] = {**({'threshold': thr} if thr is not None else {}), 'default_mode': mode}
+    (out / 'config.json').write_text(json.dumps(config, indent=2) + '\n')
     probe = E.probes(out, task, thr) if task == 'prompt-injection' else None
     base = metas[0].get('baseline_tfidf_lr')
     if base is None and not o.skip_baseline:

@@ -308,6 +308,8 @@ def main() -> None:
                     help="sentiment: rewrite @mentions and links as the Sentiment scanner does (data.preprocess_tweet)")
     ap.add_argument('--seed', type=int, help='default 13 (PRESETS may set another)')
     ap.add_argument('--out')
+    ap.add_argument('--default-mode', dest='default_mode', choices=['ml', 'hybrid'], default='ml',
+                    help="detection mode written to config.json's llm_shield.default_mode (default ml; the shipped toxicity model uses hybrid)")
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
     for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
@@ -364,6 +366,10 @@ def main() -> None:
 
     res, thr, keep_int8, lat = evaluate_variants(out, task, bundle, tk.get_vocab_size())
     print('latency', json.dumps(lat), flush=True)
+    # The calibrated threshold and the detection mode travel with the model: scanners given this model and no
+    # threshold/mode read them from config.json's `llm_shield` object (the onnx graphs are not touched).
+    config['llm_shield'] = {**({'threshold': thr} if thr is not None else {}), 'default_mode': o.default_mode}
+    (out / 'config.json').write_text(json.dumps(config, indent=2) + '\n')
 
     probe = E.probes(out, task, thr) if task == 'prompt-injection' else None
     if probe:

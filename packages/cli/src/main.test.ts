@@ -123,7 +123,8 @@ describe('llm-shield scan', () => {
   it('scans a 10 MB input without crashing, and reports one over --max-length as a typed error', async () => {
     const path = join(dir, 'big.txt');
     await writeFile(path, 'What is the capital of France? '.repeat(Math.ceil(10_000_000 / 31)).slice(0, 10_000_000));
-    const big = await run(['scan', '--file', path]);
+    // The rules read all of it; the models' whole-input scoring of 10 MB is bounded by their timeoutMs instead (docs/security.md).
+    const big = await run(['scan', '--detection-mode', 'heuristic', '--file', path]);
     expect(big.stderr).toBe('');
     expect([0, 1]).toContain(big.code);
     const tooLong = await run(['scan', '--max-length', '5', 'too long']);

@@ -38,6 +38,8 @@ export const ErrorCode = {
   DiskFull: 'LLMS_DISK_FULL',
   /** A transfer stopped before its end (connection reset, truncated body, stalled stream) and retries ran out. */
   TransferInterrupted: 'LLMS_TRANSFER_INTERRUPTED',
+  /** A scanner or a pipeline ran past its time limit (`timeoutMs`). */
+  Timeout: 'LLMS_TIMEOUT',
 } as const;
 
 /** One of the values of {@link ErrorCode}. */
@@ -270,5 +272,18 @@ export class TransferInterruptedError extends LlmShieldError {
   /** True for an llm-shield error with this class's code, also from another copy of the package. */
   static override isInstance(error: unknown): error is TransferInterruptedError {
     return LlmShieldError.hasCode(error, ErrorCode.TransferInterrupted);
+  }
+}
+
+/** A scanner or a pipeline ran past its `timeoutMs`. Code `{@link ErrorCode.Timeout}`. */
+export class TimeoutError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.Timeout, message, options);
+    this.name = 'TimeoutError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is TimeoutError {
+    return LlmShieldError.hasCode(error, ErrorCode.Timeout);
   }
 }

@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './abort.js';
 export * from './risk-score.js';
 export * from './result.js';
+export * from './failed-closed.js';
 export * from './text.js';
 export * from './vault.js';
 export * from './scanner.js';

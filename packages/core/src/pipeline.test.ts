@@ -147,6 +147,90 @@ describe('scanPrompt', () => {
   });
 });
 
+/** A scanner that never settles, whatever its signal says. */
+function neverScanner(name: string, onSignal?: (signal: AbortSignal | undefined) => void): InputScannerV1 {
+  return {
+    specificationVersion: 'v1',
+    kind: 'input',
+    name,
+    scan: (_prompt, context) => {
+      onSignal?.(context.signal);
+      return new Promise<never>(() => undefined);
+    },
+  };
+}
+
+describe('scanPrompt time limits and abort', () => {
+  for (const mode of ['sequential', 'parallel'] as const) {
+    it(`returns with a failed-closed LLMS_TIMEOUT run for a scanner that never settles (${mode})`, async () => {
+      let signal: AbortSignal | undefined;
+      const result = await scanPrompt([wordScanner('Ok', 'zzz'), neverScanner('Stuck', (s) => (signal = s)), wordScanner('After', 'zzz')], 'text', {
+        mode,
+        timeoutMs: 5,
+      });
+      expect(result.valid).toBe(false);
+      expect(result.failedClosed).toContain('Stuck');
+      expect(result.failedScanners).toContain('Stuck');
+      const stuck = result.runs[1]!;
+      expect(stuck.status).toBe('completed');
+      if (stuck.status === 'completed') {
+        expect(stuck.result).toMatchObject({ valid: false, score: 1, method: 'failed-closed', failure: { code: 'LLMS_TIMEOUT' } });
+      }
+      expect(result.runs[0]).toMatchObject({ status: 'completed', result: { valid: true } });
+      expect(signal?.aborted).toBe(true);
+      if (mode === 'sequential') {
+        // The scanner after the stuck one never started: it is failed closed too, never reported valid.
+        expect(result.runs[2]).toMatchObject({ status: 'completed', result: { method: 'failed-closed', failure: { code: 'LLMS_TIMEOUT' } } });
+        expect(result.failedClosed).toEqual(['Stuck', 'After']);
+      } else {
+        expect(result.failedClosed).toEqual(['Stuck']);
+      }
+    });
+
+    it(`rejects with AbortedError at once when aborted while a scanner never settles (${mode})`, async () => {
+      const controller = new AbortController();
+      const pending = scanPrompt([neverScanner('Stuck', () => queueMicrotask(() => controller.abort(new Error('user')))) ], 'text', { mode, signal: controller.signal });
+      await expect(pending).rejects.toSatisfy((error: unknown) => LlmShieldError.hasCode(error, ErrorCode.Aborted));
+    });
+  }
+
+  it('settles in parallel mode when a scanner resolves after the abort', async () => {
+    const controller = new AbortController();
+    const late: InputScannerV1 = {
+      specificationVersion: 'v1',
+      kind: 'input',
+      name: 'Late',
+      scan: async (prompt) => {
+        controller.abort();
+        await Promise.resolve();
+        return createScanResult({ score: 0, threshold: 0.5, method: 'heuristic', sanitizedText: prompt });
+      },
+    };
+    await expect(scanPrompt([late], 'text', { mode: 'parallel', signal: controller.signal })).rejects.toSatisfy((error: unknown) =>
+      LlmShieldError.hasCode(error, ErrorCode.Aborted),
+    );
+  });
+
+  it('reports no failed-closed run when every scanner finishes in time, and refuses a bad timeoutMs', async () => {
+    const result = await scanPrompt([wordScanner('A', 'zzz')], 'text', { timeoutMs: 60_000, mode: 'parallel' });
+    expect(result).toMatchObject({ valid: true, failedClosed: [] });
+    await expect(scanPrompt([], 'x', { timeoutMs: -1 })).rejects.toSatisfy(InvalidConfigError.isInstance);
+    await expect(scanPrompt([], 'x', { timeoutMs: Number.NaN })).rejects.toSatisfy(InvalidConfigError.isInstance);
+  });
+
+  it('lists scanners that failed closed on their own in failedClosed', async () => {
+    const closed: InputScannerV1 = {
+      specificationVersion: 'v1',
+      kind: 'input',
+      name: 'Closed',
+      scan: async (prompt) => createScanResult({ score: 1, threshold: 0.5, method: 'failed-closed', valid: false, sanitizedText: prompt, failure: { code: 'LLMS_MODEL_UNAVAILABLE', message: 'gone' } }),
+    };
+    const result = await scanPrompt([closed, wordScanner('Word', 'text')], 'text');
+    expect(result.failedClosed).toEqual(['Closed']);
+    expect(result.failedScanners).toEqual(['Closed', 'Word']);
+  });
+});
+
 describe('scanOutput', () => {
   it('gives output scanners the prompt and the output', async () => {
     const calls: Array<[string, string]> = [];

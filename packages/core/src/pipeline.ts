@@ -1,5 +1,7 @@
 import { throwIfAborted as throwIfAbortedFor } from './abort.js';
-import { AbortedError, InvalidConfigError, LlmShieldError, ScannerFailedError } from './errors.js';
+import { AbortedError, InvalidConfigError, LlmShieldError, ScannerFailedError, TimeoutError } from './errors.js';
+import { createFailedClosedResult } from './failed-closed.js';
+import { RunLimits } from './pipeline-limits.js';
 import type { ScanResultV1 } from './result.js';
 import type { InputScannerV1, OutputScannerV1, ScanContextV1 } from './scanner.js';
 import { DEFAULT_MAX_INPUT_LENGTH, prepareText } from './text.js';
@@ -17,8 +19,19 @@ export interface PipelineOptions {
   failFast?: boolean;
   /** State shared by the scanners (default: a new {@link Vault} per call). */
   vault?: Vault;
-  /** Aborts the whole scan. */
+  /**
+   * Aborts the whole scan: the pipeline rejects at once with `AbortedError` (both modes), even while a scanner has
+   * not settled; the scanners get an aborted `context.signal`.
+   */
   signal?: AbortSignal;
+  /**
+   * Time limit of the whole run in milliseconds (default: none; `0`: none). When it expires the pipeline settles at
+   * once: every scanner that had not finished gets a `completed` run whose result is failed closed (`valid: false`,
+   * `score: 1`, `method: 'failed-closed'`, `failure.code` `LLMS_TIMEOUT`), so the run is invalid; the scanners still
+   * running get an aborted `context.signal` and their late results are dropped. Scanners also have their own
+   * `timeoutMs` (the ML scanners: 30 s by default).
+   */
+  timeoutMs?: number;
   /** Maximum text length in UTF-16 code units (default 10 Mi, {@link DEFAULT_MAX_INPUT_LENGTH}). */
   maxInputLength?: number;
 }
@@ -43,6 +56,11 @@ export interface PipelineResult {
   runs: ScannerRun[];
   /** Ids of the scanners whose result was invalid. */
   failedScanners: string[];
+  /**
+   * Ids of the scanners whose result is failed closed (`result.method === 'failed-closed'`: the detector could not
+   * answer, or the time limit expired). They are in {@link PipelineResult.failedScanners} too.
+   */
+  failedClosed: string[];
   /** Wall time of the whole run in milliseconds. */
   durationMs: number;
   /** Lone surrogates in the input that were replaced with U+FFFD before scanning. */
@@ -79,6 +97,16 @@ async function runOne(id: string, scan: AnyScan, text: string, context: ScanCont
   }
 }
 
+type CompletedRun = Extract<ScannerRun, { status: 'completed' }>;
+
+function timedOutRun(id: string, scanner: string, text: string, limits: RunLimits, durationMs: number): CompletedRun {
+  const error = new TimeoutError(`Scanner ${id} did not finish within the pipeline's time limit of ${limits.timeoutMs} ms.`, {
+    details: { scanner: id, timeoutMs: limits.timeoutMs },
+  });
+  const result = createFailedClosedResult({ text, threshold: 0, error, subject: `scanner ${id}` });
+  return { id, scanner, status: 'completed', result, durationMs };
+}
+
 async function runPipeline(
   scanners: ReadonlyArray<{ name: string; scan: AnyScan }>,
   input: unknown,
@@ -95,59 +123,78 @@ async function runPipeline(
   const runs: ScannerRun[] = new Array(scanners.length);
   let sanitizedText = prepared.text;
   throwIfAbortedFor(options.signal, 'scan');
+  const limits = new RunLimits(options.signal, options.timeoutMs);
+  const limited = options.signal !== undefined || (options.timeoutMs ?? 0) > 0;
+  const context: ScanContextV1 = limited ? { vault, signal: limits.signal } : { vault };
 
-  if (mode === 'sequential') {
-    let stopped = false;
-    for (const [index, scanner] of scanners.entries()) {
-      const id = ids[index]!;
-      if (stopped) {
-        runs[index] = { id, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: an earlier scanner was invalid' };
-        continue;
+  try {
+    if (mode === 'sequential') {
+      let stopped = false;
+      for (const [index, scanner] of scanners.entries()) {
+        const id = ids[index]!;
+        if (stopped) {
+          runs[index] = { id, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: an earlier scanner was invalid' };
+          continue;
+        }
+        throwIfAbortedFor(options.signal, 'scan');
+        const begun = now();
+        const outcome = limits.timedOut ? undefined : await limits.wait(runOne(id, scanner.scan, sanitizedText, context));
+        if (outcome === undefined) {
+          runs[index] = timedOutRun(id, scanner.name, sanitizedText, limits, now() - begun);
+          continue;
+        }
+        const { result, durationMs } = outcome.value;
+        runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
+        sanitizedText = result.sanitizedText;
+        if (!result.valid && options.failFast) stopped = true;
       }
-      throwIfAbortedFor(options.signal, 'scan');
-      const context: ScanContextV1 = options.signal ? { vault, signal: options.signal } : { vault };
-      const { result, durationMs } = await runOne(id, scanner.scan, sanitizedText, context);
-      runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
-      sanitizedText = result.sanitizedText;
-      if (!result.valid && options.failFast) stopped = true;
-    }
-  } else {
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(options.signal?.reason);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    try {
-      await new Promise<void>((resolve, reject) => {
-        let pending = scanners.length;
-        if (pending === 0) resolve();
-        scanners.forEach((scanner, index) => {
-          const id = ids[index]!;
-          runOne(id, scanner.scan, prepared.text, { vault, signal: controller.signal }).then(
-            ({ result, durationMs }) => {
-              if (controller.signal.aborted) return;
-              runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
-              if (!result.valid && options.failFast) {
-                controller.abort(new AbortedError('fail-fast'));
-                resolve();
-              } else if (--pending === 0) resolve();
-            },
-            (error: unknown) => {
-              if (controller.signal.aborted && !options.signal?.aborted) return;
-              controller.abort(error);
-              reject(error);
-            },
-          );
+    } else {
+      let settled = false;
+      const outcome = await limits
+        .wait(
+          new Promise<void>((resolve, reject) => {
+            let pending = scanners.length;
+            if (pending === 0) resolve();
+            scanners.forEach((scanner, index) => {
+              const id = ids[index]!;
+              runOne(id, scanner.scan, prepared.text, context).then(
+                ({ result, durationMs }) => {
+                  if (settled) return;
+                  runs[index] = { id, scanner: scanner.name, status: 'completed', result, durationMs };
+                  if (!result.valid && options.failFast) {
+                    settled = true;
+                    limits.abortScanners(new AbortedError('fail-fast'));
+                    resolve();
+                  } else if (--pending === 0) resolve();
+                },
+                (error: unknown) => {
+                  if (settled) return;
+                  settled = true;
+                  limits.abortScanners(error);
+                  reject(error);
+                },
+              );
+            });
+          }),
+        )
+        .finally(() => {
+          settled = true;
         });
+      scanners.forEach((scanner, index) => {
+        const id = ids[index]!;
+        runs[index] ??=
+          outcome === undefined
+            ? timedOutRun(id, scanner.name, prepared.text, limits, now() - started)
+            : { id, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: another scanner was invalid' };
       });
-    } finally {
-      options.signal?.removeEventListener('abort', onAbort);
     }
-    throwIfAbortedFor(options.signal, 'scan');
-    scanners.forEach((scanner, index) => {
-      runs[index] ??= { id: ids[index]!, scanner: scanner.name, status: 'skipped', reason: 'fail-fast: another scanner was invalid' };
-    });
+  } finally {
+    limits.dispose();
+    // Scanners still running (fail-fast, timeout, abort, error) are told to stop; their late results are dropped.
+    limits.abortScanners(new AbortedError('The pipeline run is over.'));
   }
 
-  const completed = runs.filter((run): run is Extract<ScannerRun, { status: 'completed' }> => run.status === 'completed');
+  const completed = runs.filter((run): run is CompletedRun => run.status === 'completed');
   const failedScanners = completed.filter((run) => !run.result.valid).map((run) => run.id);
   return {
     valid: failedScanners.length === 0,
@@ -155,6 +202,7 @@ async function runPipeline(
     riskScore: completed.reduce((max, run) => Math.max(max, run.result.riskScore), -1),
     runs,
     failedScanners,
+    failedClosed: completed.filter((run) => run.result.method === 'failed-closed').map((run) => run.id),
     durationMs: now() - started,
     repairedSurrogates: prepared.loneSurrogates,
   };
@@ -162,7 +210,8 @@ async function runPipeline(
 
 /**
  * Runs input scanners over a prompt, like llm-guard's `scan_prompt`. Rejects with `InvalidInputError` /
- * `InputTooLargeError` for bad input, `ScannerFailedError` when a scanner throws, `AbortedError` on abort.
+ * `InputTooLargeError` for bad input, `InvalidConfigError` for bad options, `ScannerFailedError` when a scanner
+ * throws, `AbortedError` on abort. With `timeoutMs`, scanners that had not finished in time are failed closed.
  */
 export async function scanPrompt(scanners: readonly InputScannerV1[], prompt: string, options: PipelineOptions = {}): Promise<PipelineResult> {
   assertKinds(scanners, 'input');

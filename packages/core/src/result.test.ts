@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InferenceFailedError } from './errors.js';
 import { createScanResult } from './result.js';
 
 describe('createScanResult', () => {
@@ -21,7 +22,14 @@ describe('createScanResult', () => {
   });
   it('is valid at the threshold and clamps odd scores', () => {
     expect(createScanResult({ score: 0.5, threshold: 0.5, method: 'heuristic', sanitizedText: '' }).valid).toBe(true);
-    expect(createScanResult({ score: Number.NaN, threshold: 0.5, method: 'heuristic', sanitizedText: '' }).score).toBe(0);
     expect(createScanResult({ score: 7, threshold: 0.5, method: 'heuristic', sanitizedText: '' }).score).toBe(1);
+  });
+  it('refuses a non-finite score with InferenceFailedError instead of reading it as 0', () => {
+    for (const score of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, '0.1' as unknown as number]) {
+      expect(() => createScanResult({ score, threshold: 0.5, method: 'ml', sanitizedText: '' })).toThrow(
+        expect.objectContaining({ code: 'LLMS_INFERENCE_FAILED' }),
+      );
+    }
+    expect(InferenceFailedError.isInstance((() => { try { createScanResult({ score: Number.NaN, threshold: 0.5, method: 'ml', sanitizedText: '' }); } catch (e) { return e; } })())).toBe(true);
   });
 });

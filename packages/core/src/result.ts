@@ -1,3 +1,4 @@
+import { InferenceFailedError } from './errors.js';
 import { calculateRiskScore, severityFromRiskScore, type Severity } from './risk-score.js';
 
 /**
@@ -48,7 +49,20 @@ export type ScanMethod =
   /** heuristics decided whether the model ran, and both contributed */
   | 'hybrid'
   /** the model was wanted but could not run; the heuristics answered */
-  | 'fallback';
+  | 'fallback'
+  /**
+   * the detector could not answer (model unavailable, invalid, failed, non-finite score, time limit) and the
+   * scanner's failure policy is `block`: the result is invalid with score 1 and `failure` says why
+   */
+  | 'failed-closed';
+
+/** Why a scanner could not answer, on a `failed-closed` result. */
+export interface ScanFailure {
+  /** The code of the typed error, e.g. `LLMS_MODEL_UNAVAILABLE`, `LLMS_INFERENCE_FAILED`, `LLMS_INVALID_MODEL`, `LLMS_TIMEOUT`. */
+  code: string;
+  /** The error's message. */
+  message: string;
+}
 
 /** The result of one scanner on one text (contract version 1). */
 export interface ScanResultV1 {
@@ -72,6 +86,8 @@ export interface ScanResultV1 {
   explanation: string;
   /** Why the scanner fell back, when `method` is `fallback`. */
   fallbackReason?: string;
+  /** Why the detector could not answer, when `method` is `failed-closed` (always set then). */
+  failure?: ScanFailure;
   /** Which model answered, when a model did. */
   model?: ResultModel;
   /** For long input split into parts: which part decided the verdict, as a span of the input. */
@@ -92,6 +108,7 @@ export interface ScanResultInit {
   findings?: Finding[];
   explanation?: string;
   fallbackReason?: string;
+  failure?: ScanFailure;
   model?: ResultModel;
   decidingPart?: TextSpan;
   heuristic?: { score: number; findings: Finding[] };
@@ -99,9 +116,19 @@ export interface ScanResultInit {
   valid?: boolean;
 }
 
-/** Builds a {@link ScanResultV1}: validity from score and threshold, risk score, severity, sorted findings. */
+/**
+ * Builds a {@link ScanResultV1}: validity from score and threshold, risk score, severity, sorted findings. A score
+ * outside [0, 1] is clamped; a score that is not a finite number (NaN, ±Infinity, not a number at all) is refused
+ * with `InferenceFailedError` (code `LLMS_INFERENCE_FAILED`), never read as 0, so that a broken detector cannot pass
+ * a text. The ML scanners catch it and apply their failure policy.
+ */
 export function createScanResult(init: ScanResultInit): ScanResultV1 {
-  const score = Math.min(1, Math.max(0, Number.isFinite(init.score) ? init.score : 0));
+  if (typeof init.score !== 'number' || !Number.isFinite(init.score)) {
+    throw new InferenceFailedError(`The detector returned a non-finite score (${String(init.score)}).`, {
+      details: { score: String(init.score), method: init.method },
+    });
+  }
+  const score = Math.min(1, Math.max(0, init.score));
   const valid = init.valid ?? !(score > init.threshold);
   const riskScore = calculateRiskScore(score, init.threshold);
   const findings = [...(init.findings ?? [])].sort((a, b) => b.score - a.score);
@@ -117,6 +144,7 @@ export function createScanResult(init: ScanResultInit): ScanResultV1 {
     explanation: init.explanation ?? defaultExplanation(valid, score, init.threshold, findings),
   };
   if (init.fallbackReason !== undefined) result.fallbackReason = init.fallbackReason;
+  if (init.failure !== undefined) result.failure = { code: init.failure.code, message: init.failure.message };
   if (init.model !== undefined) result.model = init.model;
   if (init.decidingPart !== undefined) result.decidingPart = init.decidingPart;
   if (init.heuristic !== undefined) result.heuristic = init.heuristic;

@@ -48,6 +48,26 @@ export interface EmbeddedModel {
    * trade-off in docs/accuracy.md.
    */
   readonly defaultMode: 'ml' | 'hybrid';
+  /**
+   * Chunk size in tokens for long inputs (scanners' `longInput: 'chunks'` without a size), when the model needs
+   * chunks smaller than its window: the bag-of-words prompt-injection model averages over its input, so a short
+   * attack after hundreds of harmless tokens would be diluted in a full window (docs/security.md). Absent: chunks
+   * fill the window.
+   */
+  readonly chunkTokens?: number;
+}
+
+/**
+ * The settings a model's `config.json` carries for the scanners (its `llm_shield` object), from the manifest:
+ * `threshold` (left out when `null`), `default_mode` and `chunk_tokens` (when set). The shipped `config.json` files
+ * hold exactly this; a test checks that they agree.
+ */
+export function llmShieldSettingsOf(model: EmbeddedModel): { threshold?: number; default_mode: 'ml' | 'hybrid'; chunk_tokens?: number } {
+  return {
+    ...(model.threshold === null ? {} : { threshold: model.threshold }),
+    default_mode: model.defaultMode,
+    ...(model.chunkTokens === undefined ? {} : { chunk_tokens: model.chunkTokens }),
+  };
 }
 
 function files(name: EmbeddedModelTask): EmbeddedModelFiles {
@@ -77,6 +97,9 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     dev: { name: 'f1', value: 0.9135 },
     // The model alone: FPR 1.1–6.0% on the benign sets and recall 0.94 (jackhhao) vs 0.89 for hybrid.
     defaultMode: 'ml',
+    // A bag of words: an attack after ~600 harmless tokens scores 0.03 in a 512-token chunk, 0.90 in a 64-token one
+    // (tools/bench/long-input-cost.mjs, docs/security.md).
+    chunkTokens: 64,
   },
   toxicity: {
     name: 'toxicity',

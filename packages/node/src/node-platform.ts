@@ -70,9 +70,8 @@ export function createNodePlatform(options: NodePlatformOptions = {}): ShieldPla
         source: createLocalFolderModelSource(fileURLToPath(embeddedModelUrl(`${embedded.name}/`)), { modelId: id }),
         id,
         variant: request.variant ?? (embedded.files.int8 ? 'int8' : 'fp32'),
+        // Its calibrated threshold and default mode travel in its config.json (`llm_shield`), read when it loads.
         origin: 'embedded',
-        mode: embedded.defaultMode,
-        ...(embedded.threshold === null ? {} : { threshold: embedded.threshold }),
       };
     },
   };

@@ -35,14 +35,53 @@ describe('classifier inference', () => {
     expect(runtime.runs[0]!.rows.map((row) => row.length)).toEqual([3, 3]);
   });
 
-  it('wrong logits width → InvalidModelError (or fallback citing the shape)', async () => {
+  it('wrong logits width → InferenceFailedError: failed closed by default, fallback citing the shape, or thrown', async () => {
     const source = new FakeSource({ tox: { config: classifierConfig(['toxicity', 'insult']) } });
     const runtime = new FakeRuntime({ logits: () => [1, 2, 3] });
-    const strict = new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false });
-    await expect(strict.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
-    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello', context);
+    const strict = new Toxicity({ model: { source, runtime, id: 'tox' }, onModelFailure: 'throw' });
+    await expect(strict.scan('hello', context)).rejects.toSatisfy(InferenceFailedError.isInstance);
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello', context);
+    expect(blocked).toMatchObject({ valid: false, score: 1, method: 'failed-closed', failure: { code: 'LLMS_INFERENCE_FAILED' } });
+    expect(blocked.failure?.message).toMatch(/logits have shape \[1, 3\], expected \[1, 2\]/);
+    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox' }, onModelFailure: 'fallback' }).scan('hello', context);
     expect(lenient.method).toBe('fallback');
     expect(lenient.fallbackReason).toMatch(/logits have shape \[1, 3\], expected \[1, 2\]/);
+  });
+
+  it.each([
+    ['NaN logits', () => [Number.NaN, 0]],
+    ['infinite logits', () => [Number.POSITIVE_INFINITY, 0]],
+  ])('%s → InferenceFailedError → the failure policy, never a silent 0', async (_name, logits) => {
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity', 'insult']) } });
+    const runtime = new FakeRuntime({ logits });
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello', context);
+    expect(blocked).toMatchObject({ valid: false, method: 'failed-closed', failure: { code: 'LLMS_INFERENCE_FAILED' } });
+    await expect(new Toxicity({ model: { source, runtime, id: 'tox' }, onModelFailure: 'throw' }).scan('hello', context)).rejects.toSatisfy(
+      InferenceFailedError.isInstance,
+    );
+  });
+
+  it('logits of the wrong dtype → InferenceFailedError', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+    const runtime = new FakeRuntime({ logits: () => [0] });
+    const create = runtime.createSession.bind(runtime);
+    runtime.createSession = async (model, options) => {
+      const session = await create(model, options);
+      return { ...session, run: async () => ({ logits: { type: 'int32', dims: [1, 1], data: Int32Array.from([1]) } }) };
+    };
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hello', context);
+    expect(blocked).toMatchObject({ valid: false, method: 'failed-closed', failure: { code: 'LLMS_INFERENCE_FAILED' } });
+    expect(blocked.failure?.message).toMatch(/logits are int32/);
+  });
+
+  it('a reader giving a non-finite score is failed closed, not scored 0', async () => {
+    // A single-label sigmoid head whose logit is finite but whose reader would see NaN cannot happen through the
+    // runtime; the engine still refuses a NaN score from createScanResult (see core's result test) per policy.
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+    const runtime = new FakeRuntime({ logits: () => [Number.NaN] });
+    const result = await new Toxicity({ model: { source, runtime, id: 'tox' }, onModelFailure: 'fallback' }).scan('You are a stupid idiot', context);
+    expect(result).toMatchObject({ method: 'fallback', valid: false });
+    expect(result.fallbackReason).toMatch(/NaN/);
   });
 
   it('a failing run → InferenceFailedError, or fallback', async () => {
@@ -51,7 +90,10 @@ describe('classifier inference', () => {
     await expect(new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: false }).scan('hi', context)).rejects.toSatisfy(
       InferenceFailedError.isInstance,
     );
-    const result = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hi', context);
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('hi', context);
+    expect(blocked).toMatchObject({ valid: false, method: 'failed-closed', failure: { code: 'LLMS_INFERENCE_FAILED' } });
+    expect(blocked.explanation).toMatch(/^failed closed: model tox could not answer \(LLMS_INFERENCE_FAILED\).*out of memory/);
+    const result = await new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: true }).scan('hi', context);
     expect(result).toMatchObject({ method: 'fallback' });
     expect(result.fallbackReason).toMatch(/out of memory/);
   });

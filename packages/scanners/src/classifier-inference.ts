@@ -62,7 +62,7 @@ function logitRows(model: LoadedClassifier, outputs: Record<string, TensorV1>, r
     throw new InvalidModelError(`Model ${model.modelId}: the session returned no ${JSON.stringify(name)} output.`, { details: { model: model.modelId } });
   }
   if (tensor.dims.length !== 2 || tensor.dims[0] !== rows || tensor.dims[1] !== width || tensor.data.length !== rows * width) {
-    throw new InvalidModelError(
+    throw new InferenceFailedError(
       `Model ${model.modelId}: logits have shape [${tensor.dims.join(', ')}], expected [${rows}, ${width}] ` +
         `(${width} labels in config.json's id2label).`,
       { details: { model: model.modelId, dims: [...tensor.dims], labels: width } },
@@ -76,7 +76,7 @@ function logitRows(model: LoadedClassifier, outputs: Record<string, TensorV1>, r
     const data = tensor.data as Uint16Array;
     read = (i) => float16ToNumber(data[i]!);
   } else {
-    throw new InvalidModelError(`Model ${model.modelId}: logits are ${tensor.type}, expected float32 or float16.`, { details: { model: model.modelId } });
+    throw new InferenceFailedError(`Model ${model.modelId}: logits are ${tensor.type}, expected float32 or float16.`, { details: { model: model.modelId } });
   }
   const out: number[][] = [];
   for (let r = 0; r < rows; r++) {
@@ -96,8 +96,8 @@ function logitRows(model: LoadedClassifier, outputs: Record<string, TensorV1>, r
  * Sequences are bucketed by length ({@link bucketByLength}) so that short texts are not padded to the longest of
  * all; each batch is padded to its own longest with the tokenizer's pad id (attention mask 0). Exactly the inputs the
  * session declares are fed, as int64 tensors. The logits must be `[batch, labels]`; sigmoid or softmax follows
- * `problem_type`. Rejects with `InvalidModelError` (shape, dtype), `InferenceFailedError` (runtime) or
- * `AbortedError`.
+ * `problem_type`. Rejects with `InvalidModelError` (no logits output, inputs it cannot feed),
+ * `InferenceFailedError` (runtime failure; logits of the wrong shape or dtype, or not finite) or `AbortedError`.
  */
 export async function classifyEncodings(model: LoadedClassifier, encodings: readonly EncodingV1[], options: ClassifyOptions = {}): Promise<number[][]> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

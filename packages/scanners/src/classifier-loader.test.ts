@@ -64,12 +64,25 @@ describe('classifier loading', () => {
     const source = new FakeSource({});
     source.failure = new Error('offline and not cached');
     const runtime = new FakeRuntime({ logits: toxicLogits });
-    const result = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('You are a stupid idiot', context);
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('hello', context);
+    expect(blocked).toMatchObject({ valid: false, score: 1, method: 'failed-closed', failure: { code: 'LLMS_MODEL_UNAVAILABLE' } });
+    const result = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, onModelFailure: 'fallback' }).scan('You are a stupid idiot', context);
     expect(result.method).toBe('fallback');
     expect(result.fallbackReason).toMatch(/Model tox is unavailable: offline and not cached/);
     expect(result.valid).toBe(false); // the heuristic answered
     const strict = new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, useFallback: false });
     await expect(strict.scan('hello', context)).rejects.toSatisfy(ModelUnavailableError.isInstance);
+  });
+
+  it('reports a remembered failed load on every scan through the policy, never valid', async () => {
+    const source = new FakeSource({});
+    source.failure = new Error('hub down');
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const scanner = new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 60_000 } });
+    for (let k = 0; k < 3; k++) {
+      expect(await scanner.scan('hello', context)).toMatchObject({ valid: false, method: 'failed-closed', failure: { code: 'LLMS_MODEL_UNAVAILABLE' } });
+    }
+    expect(source.resolves.get('tox')).toBe(1);
   });
 
   it('does not cache a failed load forever: remembers it for retryAfterMs, then retries', async () => {
@@ -110,7 +123,9 @@ describe('classifier loading', () => {
     const runtime = new FakeRuntime({ logits: toxicLogits });
     const strict = new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, useFallback: false });
     await expect(strict.scan('hello', context)).rejects.toSatisfy(InvalidModelError.isInstance);
-    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('hello', context);
+    const blocked = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 } }).scan('hello', context);
+    expect(blocked).toMatchObject({ method: 'failed-closed', valid: false, failure: { code: 'LLMS_INVALID_MODEL' } });
+    const lenient = await new Toxicity({ model: { source, runtime, id: 'tox', retryAfterMs: 0 }, onModelFailure: 'fallback' }).scan('hello', context);
     expect(lenient).toMatchObject({ method: 'fallback', valid: true });
     expect(lenient.fallbackReason).toMatch(/config\.json|id2label/);
   });

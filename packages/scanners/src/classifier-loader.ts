@@ -28,6 +28,12 @@ export interface LoadedClassifier {
   readonly labels: readonly string[];
   /** `multi_label_classification` (or a single label, as in transformers' pipeline) → sigmoid, else softmax. */
   readonly problemType: ProblemType;
+  /** The model's calibrated threshold (`config.json` `llm_shield.threshold`), used when the scanner was given none. */
+  readonly threshold?: number;
+  /** The model's detection mode (`config.json` `llm_shield.default_mode`), used when the scanner was given none. */
+  readonly defaultMode?: 'ml' | 'hybrid';
+  /** Chunk size for `longInput: 'chunks'` without a size (`config.json` `llm_shield.chunk_tokens`). */
+  readonly chunkTokens?: number;
   readonly tokenizer: Tokenizer;
   readonly session: InferenceSessionV1;
 }
@@ -191,6 +197,9 @@ export async function loadClassifier(model: ResolvedModelOptions): Promise<Loade
     labels: Object.freeze([...classifier.labels]),
     // As transformers' text-classification pipeline: one label means sigmoid whatever problem_type says.
     problemType: classifier.labels.length === 1 ? 'multi_label_classification' : classifier.problemType,
+    ...(classifier.threshold === undefined ? {} : { threshold: classifier.threshold }),
+    ...(classifier.defaultMode === undefined ? {} : { defaultMode: classifier.defaultMode }),
+    ...(classifier.chunkTokens === undefined ? {} : { chunkTokens: classifier.chunkTokens }),
     tokenizer,
     session,
   };
@@ -199,8 +208,9 @@ export async function loadClassifier(model: ResolvedModelOptions): Promise<Loade
 /**
  * The loaded classifier for `model`, loading it on first use. Loads are shared: scanners given the same runtime
  * instance and an equal {@link modelKey} wait on one load and share its session. A failed load is forgotten after
- * `model.retryAfterMs`; until then its error is raised again at once (so a fallback can cite it without a new
- * attempt), and afterwards the next call tries again. `signal` stops this wait only, never the shared load.
+ * `model.retryAfterMs`; until then its error is raised again at once, so that every scan of a failed model reports
+ * the failure through the scanner's `onModelFailure` policy (failed closed by default, never valid) without a new
+ * attempt, and afterwards the next call tries again. `signal` stops this wait only, never the shared load.
  *
  * @param model - validated model options
  * @param signal - aborts the wait with `AbortedError`

@@ -1,8 +1,12 @@
 import {
+  createFailedClosedResult,
   createScanResult,
   InvalidInputError,
   ModelUnavailableError,
+  raceAbort,
   throwIfAborted,
+  TimeoutError,
+  type LlmShieldError,
   type Finding,
   type ProblemType,
   type ScanResultV1,
@@ -10,7 +14,7 @@ import {
 } from '@llm-shield/core';
 import { classifyEncodings } from './classifier-inference.js';
 import { acquireClassifier, type LoadedClassifier } from './classifier-loader.js';
-import { splitForModel, type TextPart } from './long-input.js';
+import { splitForModel, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
 import { isAbort, toModelError } from './model-errors.js';
 import { ResultCache } from './result-cache.js';
 import type { ResolvedClassifierConfig } from './scanner-config.js';
@@ -110,7 +114,9 @@ export class ClassifierEngine {
 
   /**
    * Scans many texts and returns their results in the same order. Texts the model must read are split per
-   * `longInput`, all their parts are batched together by length, and each text's verdict is its worst part.
+   * `longInput`, all their parts are batched together by length, and each text's verdict is its worst part. When the
+   * model cannot answer for a text, `onModelFailure` decides (failed closed, fallback or a typed error); the model's
+   * work is bounded by `timeoutMs`.
    */
   async scanMany(texts: readonly string[], options: ScanManyOptions = {}): Promise<ScanResultV1[]> {
     const { config } = this.spec;
@@ -120,41 +126,130 @@ export class ClassifierEngine {
     }
     throwIfAborted(signal, 'scan');
     const results: ScanResultV1[] = new Array<ScanResultV1>(texts.length);
-    const pending: PendingText[] = [];
+    const todo: number[] = [];
     texts.forEach((text, index) => {
       const cached = this.cache?.get(text);
-      if (cached) {
-        results[index] = cached;
-        return;
-      }
-      if (config.mode === 'heuristic') {
+      if (cached) results[index] = cached;
+      else if (config.mode === 'heuristic') {
         results[index] = this.remember(text, this.heuristicResult(text, this.spec.heuristic(text), 'heuristic', this.score(config.threshold)));
-        return;
-      }
-      if (!config.model) {
-        if (!config.useFallback) {
-          throw new ModelUnavailableError(`${this.spec.name}: ${NO_MODEL_REASON.split(',')[0]} and useFallback is false.`, {
-            details: { scanner: this.spec.name, mode: config.mode },
-          });
-        }
-        results[index] = this.fallbackResult(text, this.spec.heuristic(text), NO_MODEL_REASON);
-        return;
-      }
-      if (config.mode === 'hybrid') {
+      } else todo.push(index);
+    });
+    if (todo.length === 0) return results;
+    if (!config.model) {
+      const error = new ModelUnavailableError(`${this.spec.name}: ${NO_MODEL_REASON.split(',')[0]} (mode ${config.mode}).`, {
+        details: { scanner: this.spec.name, mode: config.mode },
+      });
+      for (const index of todo) results[index] = this.failure(texts[index]!, error, undefined, NO_MODEL_REASON);
+      return results;
+    }
+    const answered = await this.boundedModelWork(texts, todo, signal);
+    for (const [index, result] of answered) results[index] = result;
+    return results;
+  }
+
+  /**
+   * Runs {@link ClassifierEngine.modelWork} within `timeoutMs`: on expiry the texts get the failure policy's answer
+   * for a `TimeoutError`, the work is told to stop (its late results are dropped), and the call returns at once.
+   */
+  private async boundedModelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<Map<number, ScanResultV1>> {
+    const { timeoutMs } = this.spec.config;
+    if (timeoutMs === 0) return this.modelWork(texts, todo, signal);
+    const inner = new AbortController();
+    const onAbort = (): void => inner.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    });
+    const work = this.modelWork(texts, todo, inner.signal);
+    work.catch(() => undefined);
+    try {
+      const answered = await Promise.race([raceAbort(work, signal, 'scan'), expired]);
+      if (answered) return answered;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+    const error = new TimeoutError(`${this.spec.name}: the model did not answer within timeoutMs ${timeoutMs} ms.`, {
+      details: { scanner: this.spec.name, model: this.spec.config.model?.id, timeoutMs },
+    });
+    inner.abort(error);
+    const out = new Map<number, ScanResultV1>();
+    for (const index of todo) out.set(index, this.failure(texts[index]!, error));
+    return out;
+  }
+
+  /** The model's part of a scan: loads the model, applies the mode (hybrid gate), runs it; failures per policy. */
+  private async modelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<Map<number, ScanResultV1>> {
+    const { config } = this.spec;
+    const out = new Map<number, ScanResultV1>();
+    let loaded: LoadedClassifier | LlmShieldError | undefined;
+    let mode = config.mode;
+    if (!config.modeGiven) {
+      // The model's own default mode (config.json `llm_shield.default_mode`) needs the model loaded.
+      loaded = await this.load(signal);
+      if (!(loaded instanceof Error) && loaded.defaultMode) mode = loaded.defaultMode;
+    }
+    const pending: PendingText[] = [];
+    for (const index of todo) {
+      const text = texts[index]!;
+      if (mode === 'hybrid') {
         const heuristic = this.spec.heuristic(text);
         if (!this.gateOpens(heuristic)) {
           const result = this.heuristicResult(text, heuristic, 'heuristic', this.score(config.fallbackThreshold));
           result.explanation = `hybrid: heuristic below the gate ${config.hybridGate}, model not run; ${result.explanation}`;
-          results[index] = this.remember(text, result);
-          return;
-        }
-        pending.push({ index, text, heuristic });
-        return;
+          out.set(index, this.remember(text, result));
+        } else pending.push({ index, text, heuristic });
+      } else pending.push(config.explain ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
+    }
+    if (pending.length === 0) return out;
+    loaded ??= await this.load(signal);
+    if (loaded instanceof Error) {
+      for (const item of pending) out.set(item.index, this.failure(item.text, loaded, item.heuristic ?? item.explanation));
+      return out;
+    }
+    await this.runModel(loaded, pending, out, signal);
+    return out;
+  }
+
+  /** The loaded classifier, or the typed error of its failed load (aborts are raised). */
+  private async load(signal: AbortSignal | undefined): Promise<LoadedClassifier | LlmShieldError> {
+    const model = this.spec.config.model!;
+    try {
+      const loaded = await acquireClassifier(model, signal);
+      this.reader(loaded); // label sanity: a model whose labels do not fit is a failed model
+      return loaded;
+    } catch (error) {
+      if (isAbort(error, signal)) {
+        throwIfAborted(signal, 'scan');
+        throw error;
       }
-      pending.push(config.explain ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
-    });
-    if (pending.length > 0) await this.runModel(pending, results, signal);
-    return results;
+      return toModelError(error, 'session', model.id);
+    }
+  }
+
+  /**
+   * The answer when the model cannot give one, per `onModelFailure`: `throw` raises `error`; `fallback` lets the
+   * heuristic answer (`verdict` when already computed) with the reason; `block` gives a failed-closed result.
+   */
+  private failure(text: string, error: LlmShieldError, verdict?: HeuristicVerdict, reason?: string): ScanResultV1 {
+    const { config } = this.spec;
+    switch (config.onModelFailure) {
+      case 'throw':
+        throw error;
+      case 'fallback':
+        return this.fallbackResult(text, verdict ?? this.spec.heuristic(text), reason ?? error.message);
+      case 'block': {
+        const model = config.model;
+        return createFailedClosedResult({
+          text,
+          threshold: this.score(config.threshold),
+          error,
+          subject: model ? `model ${model.id}` : `the model of ${this.spec.name}`,
+          ...(model ? { model: { id: model.id, ...(model.variant ? { variant: model.variant } : {}) } } : {}),
+        });
+      }
+    }
   }
 
   private score(threshold: number): number {
@@ -197,45 +292,72 @@ export class ClassifierEngine {
     return reader;
   }
 
-  private async runModel(pending: readonly PendingText[], results: ScanResultV1[], signal: AbortSignal | undefined): Promise<void> {
+  private async runModel(loaded: LoadedClassifier, pending: readonly PendingText[], out: Map<number, ScanResultV1>, signal: AbortSignal | undefined): Promise<void> {
     const { config } = this.spec;
-    const model = config.model!;
+    const read = this.reader(loaded);
+    let probabilities: number[][];
+    let splits: SplitInput[];
     try {
-      const loaded = await acquireClassifier(model, signal);
-      const read = this.reader(loaded);
-      const splits = pending.map(({ text }) => {
+      splits = pending.map((item) => {
         throwIfAborted(signal, 'scan');
-        const prepared = this.spec.preprocess?.(text);
-        const split = splitForModel(prepared ? prepared.text : text, loaded.tokenizer, config.longInput);
-        if (prepared) {
-          for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);
-        }
-        return split;
+        return this.split(item, loaded);
       });
       const encodings = splits.flatMap((split) => split.parts.map((part) => part.encoding));
-      const probabilities = await classifyEncodings(loaded, encodings, { batchSize: config.batchSize, ...(signal ? { signal } : {}) });
-      let next = 0;
-      pending.forEach((item, k) => {
-        const split = splits[k]!;
-        const verdicts = split.parts.map(() => read(probabilities[next++]!));
-        const result = this.modelResult(item, loaded, split.parts, verdicts, split.truncated);
-        results[item.index] = this.remember(item.text, result);
-      });
+      probabilities = await classifyEncodings(loaded, encodings, { batchSize: config.batchSize, ...(signal ? { signal } : {}) });
     } catch (error) {
       if (isAbort(error, signal)) {
         throwIfAborted(signal, 'scan');
         throw error;
       }
-      const typed = toModelError(error, 'run', model.id);
-      if (!config.useFallback) throw typed;
-      for (const item of pending) {
-        results[item.index] = this.fallbackResult(item.text, item.heuristic ?? item.explanation ?? this.spec.heuristic(item.text), typed.message);
-      }
+      const typed = toModelError(error, 'run', loaded.modelId);
+      for (const item of pending) out.set(item.index, this.failure(item.text, typed, item.heuristic ?? item.explanation));
+      return;
     }
+    let next = 0;
+    pending.forEach((item, k) => {
+      const split = splits[k]!;
+      const rows = split.parts.map(() => probabilities[next++]!);
+      let result: ScanResultV1;
+      try {
+        result = this.remember(item.text, this.modelResult(item, loaded, split.parts, rows.map(read), split.truncated));
+      } catch (error) {
+        // A reader or createScanResult refusing a non-finite score: the model failed for this text.
+        result = this.failure(item.text, toModelError(error, 'run', loaded.modelId), item.heuristic ?? item.explanation);
+      }
+      out.set(item.index, result);
+    });
+  }
+
+  /** Token chunks without a size take the model's own chunk size (config.json `llm_shield.chunk_tokens`), if any. */
+  private longInputFor(loaded: LoadedClassifier, longInput: ResolvedLongInput): ResolvedLongInput {
+    if (longInput.mode !== 'chunks' || longInput.unit !== 'tokens' || longInput.size !== undefined || loaded.chunkTokens === undefined) return longInput;
+    return { ...longInput, size: loaded.chunkTokens };
+  }
+
+  /**
+   * The parts the model reads for one text. In `hybrid` mode the gate opened on the whole text, so a `longInput`
+   * that would cut it is replaced by token chunks: the model reads every token the rules read.
+   */
+  private split(item: PendingText, loaded: LoadedClassifier): SplitInput {
+    const { config } = this.spec;
+    const prepared = this.spec.preprocess?.(item.text);
+    const text = prepared ? prepared.text : item.text;
+    let split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, config.longInput));
+    if (split.truncated && item.heuristic) {
+      const { maxLength } = config.longInput;
+      const chunks: ResolvedLongInput = { mode: 'chunks', unit: 'tokens', ...(maxLength === undefined ? {} : { maxLength }) };
+      split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, chunks));
+    }
+    if (prepared) {
+      for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);
+    }
+    return split;
   }
 
   private modelResult(item: PendingText, loaded: LoadedClassifier, parts: readonly TextPart[], verdicts: readonly ModelVerdict[], truncated: boolean): ScanResultV1 {
-    const threshold = this.score(this.spec.config.threshold);
+    const { config } = this.spec;
+    // A model's calibrated threshold (config.json `llm_shield.threshold`) applies unless the user gave one.
+    const threshold = this.score(config.thresholdGiven ? config.threshold : (loaded.threshold ?? config.threshold));
     const invalid = (verdict: ModelVerdict) => (verdict.valid ? !verdict.valid(threshold) : verdict.score > threshold);
     let worst = 0;
     for (let k = 1; k < verdicts.length; k++) {

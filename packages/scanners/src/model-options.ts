@@ -29,9 +29,9 @@ export interface ClassifierModelOptions {
   /** Options passed to `runtime.createSession` (default: none, the runtime's defaults). */
   sessionOptions?: SessionOptionsV1;
   /**
-   * After a failed load, scans answer with the fallback (or raise, with `useFallback: false`) citing the remembered
-   * reason for this long before the next scan tries to load again, so that an unreachable hub is not retried on
-   * every scan. Default {@link DEFAULT_MODEL_RETRY_AFTER_MS} (30 s); `0` retries on the next scan.
+   * After a failed load, every scan reports the remembered failure through the scanner's `onModelFailure` policy
+   * (failed closed, fallback or a typed error, never a silent pass) for this long before the next scan tries to load
+   * again, so that an unreachable hub is not retried on every scan. Default {@link DEFAULT_MODEL_RETRY_AFTER_MS} (30 s); `0` retries on the next scan.
    */
   retryAfterMs?: number;
 }

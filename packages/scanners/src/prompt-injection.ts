@@ -30,7 +30,7 @@ export interface PromptInjectionConfig extends ClassifierScannerConfig {
 type ResolvedPromptInjectionConfig = Readonly<ResolvedClassifierConfig & { categories: readonly PromptInjectionCategory[] }>;
 
 function resolvePromptInjectionConfig(name: string, config: PromptInjectionConfig): ResolvedPromptInjectionConfig {
-  const defaults = { modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD, hybridGate: PROMPT_INJECTION_HYBRID_GATE };
+  const defaults = { modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD, hybridGate: PROMPT_INJECTION_HYBRID_GATE, onModelFailure: 'block' as const, longInput: 'chunks' as const };
   return resolveCategorizedClassifierConfig(name, config, defaults, PROMPT_INJECTION_CATEGORIES);
 }
 

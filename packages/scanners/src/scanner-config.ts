@@ -6,10 +6,28 @@ import { resolveModelOptions, type ClassifierModelOptions, type ResolvedModelOpt
 import { resolveCacheOptions, type ResolvedCacheOptions, type ResultCacheOptions } from './result-cache.js';
 
 /**
+ * What a classifier scanner does when its model cannot answer (not configured in `ml`/`hybrid` mode, unavailable,
+ * invalid files or labels, a failed or non-finite inference, or `timeoutMs` expired):
+ * - `block`: the result is invalid (`valid: false`, `score: 1`, `method: 'failed-closed'`, `failure: { code, message }`
+ *   with the typed error's code, e.g. `LLMS_MODEL_UNAVAILABLE`, `LLMS_INVALID_MODEL`, `LLMS_INFERENCE_FAILED`,
+ *   `LLMS_TIMEOUT`). The default of the security scanners (PromptInjection, Toxicity).
+ * - `fallback`: the rule-based detector answers, `method: 'fallback'` with `fallbackReason`. Sentiment's default.
+ * - `throw`: the scan rejects with the typed error (`ModelUnavailableError`, `InvalidModelError`,
+ *   `InferenceFailedError`, `TimeoutError`).
+ */
+export type ModelFailurePolicy = 'block' | 'fallback' | 'throw';
+
+/** The failure policies. */
+export const MODEL_FAILURE_POLICIES: readonly ModelFailurePolicy[] = ['block', 'fallback', 'throw'];
+
+/** Default `timeoutMs` of the classifier scanners when a model is asked: 30,000 ms (load and inference of one call). */
+export const DEFAULT_MODEL_TIMEOUT_MS = 30_000;
+
+/**
  * How a classifier scanner decides.
  * - `heuristic`: the rule-based detector answers (no model needed).
- * - `ml`: the model answers; if it cannot load or run, the heuristic answers as `fallback` with the reason (or a
- *   typed error is raised when `useFallback` is `false`).
+ * - `ml`: the model answers; if it cannot (see {@link ModelFailurePolicy}) `onModelFailure` decides: an invalid
+ *   failed-closed result, the heuristic's answer as `fallback`, or a typed error.
  * - `hybrid`: the heuristic pre-filters. The model runs only when the heuristic's score is at least `hybridGate` or
  *   it reported any finding (Sentiment: a negative finding); the result then comes from the model with
  *   `method: 'hybrid'` (findings of both). Otherwise the heuristic answers alone (`method: 'heuristic'`, compared
@@ -30,18 +48,34 @@ export interface ClassifierScannerConfig {
    */
   fallbackThreshold?: number;
   /**
-   * Detection mode (see {@link DetectionMode}). Default `ml` when `model` is given, else `heuristic`. With `ml` or
-   * `hybrid` and no usable model the scanner falls back to the heuristic and says why.
+   * Detection mode (see {@link DetectionMode}). Default when `model` is given: the model's own `default_mode` (the
+   * `llm_shield` object of its `config.json`), else `ml`; without a model, `heuristic`. With `ml` or `hybrid` and
+   * no usable model, `onModelFailure` decides.
    */
   mode?: DetectionMode;
   /**
-   * Let the heuristic answer when the model cannot (default `true`). With `false`, `ModelUnavailableError`,
-   * `InvalidModelError` or `InferenceFailedError` is raised instead.
+   * What to do when the model cannot answer (see {@link ModelFailurePolicy}). Each scanner documents its default:
+   * `block` for PromptInjection and Toxicity, `fallback` for Sentiment.
+   */
+  onModelFailure?: ModelFailurePolicy;
+  /**
+   * @deprecated Use `onModelFailure`: `true` is `'fallback'`, `false` is `'throw'`. Giving both is refused.
    */
   useFallback?: boolean;
+  /**
+   * Time limit of one `scan`/`scanMany` call's model work (loading included) in milliseconds; on expiry
+   * `onModelFailure` decides, with `TimeoutError` (code `LLMS_TIMEOUT`). Default {@link DEFAULT_MODEL_TIMEOUT_MS}
+   * (30 s); `0` means none. It cannot interrupt synchronous work (tokenizing, the rule-based detector): the check
+   * happens when that work yields.
+   */
+  timeoutMs?: number;
   /** The model (source, runtime, id, variant, session options). Default: none (heuristic only). */
   model?: ClassifierModelOptions;
-  /** How text longer than the model's window is read (default `full`, as llm-guard). See {@link LongInputOption}. */
+  /**
+   * How text longer than the model's window is read. Each scanner documents its default: token `chunks` with
+   * overlap (every token scored, the worst part decides) for PromptInjection and Toxicity, `full` for Sentiment.
+   * See {@link LongInputOption}.
+   */
   longInput?: LongInputOption;
   /**
    * `hybrid` mode: the heuristic score from which the model is asked, in [0, 1] on the result's score scale (the
@@ -65,9 +99,15 @@ export interface ClassifierScannerConfig {
 /** Validated, defaulted form of {@link ClassifierScannerConfig}. */
 export interface ResolvedClassifierConfig {
   threshold: number;
+  /** True when the user gave `threshold`; otherwise a model's own threshold (config.json `llm_shield`) wins. */
+  thresholdGiven: boolean;
   fallbackThreshold: number;
   mode: DetectionMode;
-  useFallback: boolean;
+  /** True when the user gave `mode`; otherwise a model's own `default_mode` (config.json `llm_shield`) wins. */
+  modeGiven: boolean;
+  onModelFailure: ModelFailurePolicy;
+  /** 0: no limit. */
+  timeoutMs: number;
   /** Absent when no model is configured. */
   model?: ResolvedModelOptions;
   longInput: ResolvedLongInput;
@@ -110,7 +150,9 @@ export const CLASSIFIER_CONFIG_KEYS = [
   'threshold',
   'fallbackThreshold',
   'mode',
+  'onModelFailure',
   'useFallback',
+  'timeoutMs',
   'model',
   'longInput',
   'hybridGate',
@@ -129,6 +171,10 @@ export interface ClassifierDefaults {
   hybridGate: number;
   /** Allowed threshold range (default [0, 1]). */
   range?: [number, number];
+  /** Default {@link ClassifierScannerConfig.onModelFailure}. */
+  onModelFailure: ModelFailurePolicy;
+  /** Default {@link ClassifierScannerConfig.longInput}. */
+  longInput: LongInputOption;
 }
 
 /**
@@ -161,6 +207,8 @@ export function resolveCategorizedClassifierConfig<Category extends string>(
  * @param defaults.heuristicThreshold - default threshold when the heuristic answers
  * @param defaults.range - allowed threshold range (default [0, 1])
  * @param defaults.hybridGate - default {@link ClassifierScannerConfig.hybridGate}
+ * @param defaults.onModelFailure - default {@link ClassifierScannerConfig.onModelFailure}
+ * @param defaults.longInput - default {@link ClassifierScannerConfig.longInput}
  */
 export function resolveClassifierConfig(
   scanner: string,
@@ -175,8 +223,12 @@ export function resolveClassifierConfig(
       details: { scanner, field: 'mode', value: mode },
     });
   }
-  if (config.useFallback !== undefined && typeof config.useFallback !== 'boolean') {
-    throw new InvalidConfigError(`${scanner}: useFallback must be a boolean.`, { details: { scanner, field: 'useFallback' } });
+  const onModelFailure = resolveFailurePolicy(scanner, config, defaults.onModelFailure);
+  const timeoutMs = config.timeoutMs ?? DEFAULT_MODEL_TIMEOUT_MS;
+  if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0) {
+    throw new InvalidConfigError(`${scanner}: timeoutMs must be a finite number ≥ 0 (0: none), got ${JSON.stringify(timeoutMs)}.`, {
+      details: { scanner, field: 'timeoutMs', value: timeoutMs },
+    });
   }
   const defaultThreshold = mode === 'heuristic' ? defaults.heuristicThreshold : defaults.modelThreshold;
   const batchSize = config.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -191,14 +243,45 @@ export function resolveClassifierConfig(
   }
   return {
     mode,
-    useFallback: config.useFallback ?? true,
+    modeGiven: config.mode !== undefined,
+    onModelFailure,
+    timeoutMs,
     threshold: assertNumberInRange(scanner, 'threshold', config.threshold ?? defaultThreshold, min, max),
+    thresholdGiven: config.threshold !== undefined,
     fallbackThreshold: assertNumberInRange(scanner, 'fallbackThreshold', config.fallbackThreshold ?? defaults.heuristicThreshold, min, max),
-    longInput: resolveLongInput(scanner, config.longInput),
+    longInput: resolveLongInput(scanner, config.longInput ?? defaults.longInput),
     hybridGate: assertNumberInRange(scanner, 'hybridGate', config.hybridGate ?? defaults.hybridGate, 0, 1),
     batchSize,
     explain: config.explain ?? true,
     ...(model ? { model } : {}),
     ...(cache ? { cache } : {}),
   };
+}
+
+/**
+ * Resolves `onModelFailure` and its deprecated alias `useFallback` (`true` → `fallback`, `false` → `throw`); giving
+ * both, or a value of the wrong type, raises {@link InvalidConfigError}.
+ */
+export function resolveFailurePolicy(
+  scanner: string,
+  config: Pick<ClassifierScannerConfig, 'onModelFailure' | 'useFallback'>,
+  fallback: ModelFailurePolicy,
+): ModelFailurePolicy {
+  const { onModelFailure, useFallback } = config;
+  if (useFallback !== undefined && typeof useFallback !== 'boolean') {
+    throw new InvalidConfigError(`${scanner}: useFallback must be a boolean.`, { details: { scanner, field: 'useFallback', value: useFallback } });
+  }
+  if (onModelFailure !== undefined && !MODEL_FAILURE_POLICIES.includes(onModelFailure)) {
+    throw new InvalidConfigError(`${scanner}: onModelFailure must be one of ${MODEL_FAILURE_POLICIES.join(', ')}, got ${JSON.stringify(onModelFailure)}.`, {
+      details: { scanner, field: 'onModelFailure', value: onModelFailure },
+    });
+  }
+  if (onModelFailure !== undefined && useFallback !== undefined) {
+    throw new InvalidConfigError(`${scanner}: give onModelFailure or its deprecated alias useFallback, not both.`, {
+      details: { scanner, field: 'useFallback', value: useFallback },
+    });
+  }
+  if (onModelFailure !== undefined) return onModelFailure;
+  if (useFallback !== undefined) return useFallback ? 'fallback' : 'throw';
+  return fallback;
 }

@@ -61,6 +61,8 @@ function resolveSentimentConfig(name: string, config: SentimentConfig): Resolved
       heuristicThreshold: DEFAULT_SENTIMENT_THRESHOLD,
       hybridGate: SENTIMENT_HYBRID_GATE,
       range: [-1, 1],
+      onModelFailure: 'fallback',
+      longInput: 'full',
     }),
     preprocess,
   };

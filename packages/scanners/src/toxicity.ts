@@ -25,7 +25,7 @@ export interface ToxicityConfig extends ClassifierScannerConfig {
 type ResolvedToxicityConfig = Readonly<ResolvedClassifierConfig & { categories: readonly ToxicityScannerCategory[] }>;
 
 function resolveToxicityConfig(name: string, config: ToxicityConfig): ResolvedToxicityConfig {
-  const defaults = { modelThreshold: TOXICITY_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_TOXICITY_THRESHOLD, hybridGate: TOXICITY_HYBRID_GATE };
+  const defaults = { modelThreshold: TOXICITY_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_TOXICITY_THRESHOLD, hybridGate: TOXICITY_HYBRID_GATE, onModelFailure: 'block' as const, longInput: 'chunks' as const };
   return resolveCategorizedClassifierConfig(name, config, defaults, TOXICITY_SCANNER_CATEGORIES);
 }
 

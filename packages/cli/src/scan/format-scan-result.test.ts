@@ -69,6 +69,7 @@ describe('formatScanResult', () => {
       failedScanners: [],
       riskScore: -1,
       repairedSurrogates: 0,
+      failedClosed: [],
       runs: [{ id: 'Toxicity', scanner: 'Toxicity', status: 'completed', durationMs: 0.1, result: result({ method: 'fallback', fallbackReason: 'no model' }) }],
     });
     expect(text).toContain('✔ VALID');
@@ -105,6 +106,7 @@ describe('repeated matches', () => {
       failedScanners: ['PromptInjection'],
       durationMs: 1,
       repairedSurrogates: 0,
+      failedClosed: [],
       runs: [
         {
           id: 'PromptInjection',

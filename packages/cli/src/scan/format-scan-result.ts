@@ -66,9 +66,12 @@ export function formatScanResult(result: PipelineResult, options: FormatScanOpti
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   const completed = result.runs.filter((run) => run.status === 'completed').length;
+  const failedClosed = result.failedClosed ?? []; // results serialised before failedClosed existed lack it
+  const flagged = result.failedScanners.filter((id) => !failedClosed.includes(id));
+  const notChecked = failedClosed.length > 0 ? `${flagged.length > 0 ? '; ' : '✖ '}NOT CHECKED (failed closed) by ${failedClosed.join(', ')}` : '';
   const verdict = result.valid
     ? paint('32;1', '✔ VALID')
-    : paint('31;1', `✖ FLAGGED by ${result.failedScanners.join(', ')}`);
+    : paint('31;1', `${flagged.length > 0 ? `✖ FLAGGED by ${flagged.join(', ')}` : ''}${notChecked}`);
   const risk = result.riskScore >= 0 ? ` · risk ${result.riskScore.toFixed(2)}` : '';
   lines.push(`${verdict}${risk} · ${completed}/${result.runs.length} scanners · ${result.durationMs.toFixed(1)} ms`);
   if (result.repairedSurrogates > 0) {

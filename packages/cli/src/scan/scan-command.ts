@@ -33,7 +33,7 @@ export function shieldOptionsFromArgs(args: ScanArgs, env: Readonly<Record<strin
 /** Exit code of a scan: 0 valid, 1 flagged, {@link FAILED_CLOSED_EXIT_CODE} when only failed-closed scanners made it invalid. */
 export function scanExitCode(result: PipelineResult): number {
   if (result.valid) return 0;
-  const flagged = result.runs.some((run) => run.status === 'completed' && !run.result.valid && (run.result.method as string) !== 'failed-closed');
+  const flagged = result.runs.some((run) => run.status === 'completed' && !run.result.valid && run.result.method !== 'failed-closed');
   return flagged ? 1 : FAILED_CLOSED_EXIT_CODE;
 }
 
