@@ -25,6 +25,7 @@ describe('formatScanResult', () => {
     failedScanners: ['PromptInjection'],
     durationMs: 1.25,
     repairedSurrogates: 1,
+    failedClosed: [],
     runs: [
       {
         id: 'PromptInjection',
