@@ -100,7 +100,7 @@ describe('download locks', () => {
       const warnings: string[] = [];
       const pending = hub({
         lockStaleMs: 1, // another host's lock would be stale; this host's live owner is not
-        onWarning: (message) => {
+        onWaiting: (message) => {
           warnings.push(message);
           if (!/Waiting for another download/.test(message)) return;
           requestsWhenWaiting = modelRequests().length;

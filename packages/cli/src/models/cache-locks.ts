@@ -17,7 +17,10 @@ export interface LockFileInfo {
   hash: string;
   /** True when its process is dead or it was not touched for {@link LOCK_STALE_MS}. */
   stale: boolean;
-  /** True for a `….stale-*` file left by an interrupted takeover. */
+  /**
+   * True for a `….stale-*` file left by an interrupted takeover, or a `….tmp-<pid>-*` file of a lock being written
+   * by a process that is gone.
+   */
   leftover: boolean;
 }
 
@@ -34,10 +37,21 @@ export async function listLockFiles(cacheDir: string, repoId?: string): Promise<
     const parts = path.slice(base.length + 1).split(/[\\/]/);
     const folder = parts[0] ?? '';
     const name = parts[parts.length - 1] ?? '';
-    const leftover = /\.llm-shield\.lock\.stale-/.test(name);
+    const temporary = /\.llm-shield\.lock\.tmp-(\d+)-/.exec(name);
+    if (temporary && processIsAlive(Number(temporary[1]))) continue; // a lock being written right now
+    const leftover = /\.llm-shield\.lock\.stale-/.test(name) || temporary !== null;
     if (!name.endsWith(LOCK_SUFFIX) && !leftover) continue;
     const hash = name.slice(0, name.indexOf('.'));
     out.push({ path, folder, hash, leftover, stale: leftover || (await isStale(path, LOCK_STALE_MS)) });
   }
   return out;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -46,6 +46,11 @@ export interface ModelHubOptions extends HubSettingsOverrides {
   lockStaleMs?: number;
   /** File operations of the download locks, to inject faults (e.g. a full disk while a lock is written). */
   lockFileSystem?: Partial<LockFileSystem>;
+  /**
+   * Told when a download waits for another process's lock on the same file (default: nothing), e.g. `Waiting for
+   * another download of onnx/model.onnx of org/name (process 123 on host): …`.
+   */
+  onWaiting?: (message: string) => void;
   /** `auto`: relative symlinks, copies where symlinks fail; `copy`: always copy (default `auto`). */
   links?: SnapshotLinkMode;
 }
@@ -186,23 +191,23 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
     );
     if (typeof commit !== 'string') return { ...commit, warnings };
     const cached = pullOptions.verifyCached ? undefined : await cachedFilesOrWarn(p, commit);
-    const found = cached ?? (await download(p, commit, pullOptions, warning));
+    const found = cached ?? (await download(p, commit, pullOptions));
     if (p.branch !== undefined) await writeRef(p.paths, p.branch, commit);
     return result(p, commit, found, 'network', warnings);
   }
 
-  async function download(p: Plan, commit: string, pullOptions: PullOptions, warning: (message: string) => void): Promise<Map<FileRole, PulledFile>> {
+  async function download(p: Plan, commit: string, pullOptions: PullOptions): Promise<Map<FileRole, PulledFile>> {
     const remote = await remoteFiles(http, p.entry.repoId, commit, [...rolesOf(p.files).values()], pullOptions.signal);
     return fetchPlannedFiles(
       p,
       commit,
       remote,
       (repoPath) => markAbsent(p.paths, commit, repoPath),
-      (file) => fetchFile(p, commit, file, pullOptions, warning),
+      (file) => fetchFile(p, commit, file, pullOptions),
     );
   }
 
-  async function fetchFile(p: Plan, commit: string, file: RemoteFile, pullOptions: PullOptions, warning: (message: string) => void): Promise<PulledFile> {
+  async function fetchFile(p: Plan, commit: string, file: RemoteFile, pullOptions: PullOptions): Promise<PulledFile> {
     const snapshotFile = p.paths.snapshotFile(commit, file.path);
     const blobPath = p.paths.blob(file.expected.hash);
     if (await holds(snapshotFile, file.expected, pullOptions.verifyCached)) {
@@ -217,7 +222,7 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
         ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
         ...(options.lockFileSystem === undefined ? {} : { fileSystem: options.lockFileSystem }),
         onWait: (owner) =>
-          warning(
+          options.onWaiting?.(
             `Waiting for another download of ${file.path} of ${p.entry.repoId}` +
               `${owner === undefined ? '' : ` (process ${owner.pid} on ${owner.host})`}: it goes on once that one ends or its process is gone.`,
           ),
