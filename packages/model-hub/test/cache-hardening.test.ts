@@ -152,6 +152,23 @@ describe('cached files are checked on every lookup', () => {
     expect(new Uint8Array(await readFile(repaired.files.model.path))).toEqual(model);
   });
 
+  it('a snapshot without size records (as Python writes it) is checked against the hub once online, not taken on existence', async () => {
+    await hub().pull(tinyEntry());
+    await rmRecords();
+    await writeFile(paths().blob(modelSha), model.subarray(0, 1000));
+    server.requests.length = 0;
+    const repaired = await hub().pull(tinyEntry());
+    expect(repaired.files.model.downloaded).toBe(true);
+    expect(repaired.files.config.downloaded).toBe(false);
+    expect(server.requests.filter((r) => r.endpoint === 'paths-info')).toHaveLength(1);
+    expect(new Uint8Array(await readFile(repaired.files.model.path))).toEqual(model);
+    // The records are written now: the next pull of the pinned commit asks nothing.
+    server.requests.length = 0;
+    const again = await hub().pull(tinyEntry());
+    expect(Object.values(again.files).some((f) => f.downloaded)).toBe(false);
+    expect(server.requests).toEqual([]);
+  });
+
   it("Python's trees/<commit>.json sizes are honoured too", async () => {
     await hub().pull(tinyEntry());
     const tree = { format_version: 1, files: { 'onnx/model.onnx': { size: model.length + 1, blob_id: 'a'.repeat(40), lfs_sha256: modelSha, lfs_size: model.length + 1 } } };

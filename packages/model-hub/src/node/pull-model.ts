@@ -190,7 +190,10 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
       warning,
     );
     if (typeof commit !== 'string') return { ...commit, warnings };
-    const cached = pullOptions.verifyCached ? undefined : await cachedFilesOrWarn(p, commit);
+    // A snapshot with a file of unknown size (written by Python, which records none) is checked against the hub's
+    // sizes once (one paths-info request) and its records written, rather than taken as cached on existence alone.
+    const lookup = pullOptions.verifyCached ? undefined : await cachedFilesOrWarn(p, commit);
+    const cached = lookup?.unrecorded ? undefined : lookup?.found;
     const found = cached ?? (await download(p, commit, pullOptions));
     if (p.branch !== undefined) await writeRef(p.paths, p.branch, commit);
     return result(p, commit, found, 'network', warnings);
@@ -259,7 +262,13 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
    * errors other than ENOENT.
    */
   async function cachedFiles(p: Plan, commit: string): Promise<Map<FileRole, PulledFile> | undefined> {
+    return (await cachedSnapshot(p, commit))?.found;
+  }
+
+  /** {@link cachedFiles}, and whether a file had no recorded size to check. */
+  async function cachedSnapshot(p: Plan, commit: string): Promise<{ found: Map<FileRole, PulledFile>; unrecorded: boolean } | undefined> {
     const found = new Map<FileRole, PulledFile>();
+    let unrecorded = false;
     for (const [role, repoPath] of rolesOf(p.files)) {
       const path = p.paths.snapshotFile(commit, repoPath);
       const size = await fileSize(path);
@@ -275,15 +284,16 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
         );
         return undefined;
       }
+      if (expected === undefined) unrecorded = true;
       found.set(role, { repoPath, path, size, downloaded: false });
     }
-    return found;
+    return { found, unrecorded };
   }
 
   /** {@link cachedFiles}, with an unreadable cache taken as "not cached" and a warning (the download then says more). */
-  async function cachedFilesOrWarn(p: Plan, commit: string): Promise<Map<FileRole, PulledFile> | undefined> {
+  async function cachedFilesOrWarn(p: Plan, commit: string): Promise<{ found: Map<FileRole, PulledFile>; unrecorded: boolean } | undefined> {
     try {
-      return await cachedFiles(p, commit);
+      return await cachedSnapshot(p, commit);
     } catch (error) {
       if (!isUnreadableCacheError(error)) throw error;
       warn(unreadableCacheWarning(error, `${p.entry.id} (${p.files.variant})`, p.paths.root));
