@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isStale, repoFolderName } from '@llm-shield/model-hub/node';
 import { listFiles } from './cache-inventory.js';
 
-/** A download lock untouched for this long is stale, as in the library (default of `lockStaleMs`). */
+/** Another host's download lock whose heartbeat is older than this is stale, as in the library (default of `lockStaleMs`). */
 export const LOCK_STALE_MS = 120_000;
 
 /** Suffix of llm-shield's lock files (Python's `huggingface_hub` uses `<hash>.lock`, which is left alone). */
@@ -15,7 +15,10 @@ export interface LockFileInfo {
   folder: string;
   /** Blob hash it guards. */
   hash: string;
-  /** True when its process is dead or it was not touched for {@link LOCK_STALE_MS}. */
+  /**
+   * True as the library judges it (`isStale`): its process on this host is gone, or another host's heartbeat is older
+   * than {@link LOCK_STALE_MS}; a leftover is always stale.
+   */
   stale: boolean;
   /**
    * True for a `….stale-*` file left by an interrupted takeover, or a `….tmp-<pid>-*` file of a lock being written
