@@ -40,6 +40,12 @@ export const ErrorCode = {
   TransferInterrupted: 'LLMS_TRANSFER_INTERRUPTED',
   /** A scanner or a pipeline ran past its time limit (`timeoutMs`). */
   Timeout: 'LLMS_TIMEOUT',
+  /**
+   * A file operation failed for a reason the user must fix (EACCES / EPERM: no permission, EROFS: read-only file
+   * system, ENOTDIR: a file where a folder should be, …); `details.errno` holds the system code, `details.path` the
+   * path. A full disk is {@link DiskFullError} instead.
+   */
+  FileSystem: 'LLMS_FILE_SYSTEM',
 } as const;
 
 /** One of the values of {@link ErrorCode}. */
@@ -285,5 +291,22 @@ export class TimeoutError extends LlmShieldError {
   /** True for an llm-shield error with this class's code, also from another copy of the package. */
   static override isInstance(error: unknown): error is TimeoutError {
     return LlmShieldError.hasCode(error, ErrorCode.Timeout);
+  }
+}
+
+/**
+ * A file operation failed (no permission, read-only file system, a file where a folder should be…). Code
+ * `{@link ErrorCode.FileSystem}`; `details` name the `path`, the `errno` (`EACCES`, `EROFS`, `ENOTDIR`…) and the
+ * `operation` when known.
+ */
+export class FileSystemError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.FileSystem, message, options);
+    this.name = 'FileSystemError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is FileSystemError {
+    return LlmShieldError.hasCode(error, ErrorCode.FileSystem);
   }
 }

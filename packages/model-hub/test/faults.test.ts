@@ -59,7 +59,9 @@ async function expectFailure(promise: Promise<unknown>, code: string) {
 
 describe('faults', () => {
   it('truncated body: interrupted after retries, keeps a resumable prefix, and the next pull resumes with Range', async () => {
-    server.setFault(onModel({ kind: 'truncate', after: 10_000 }));
+    // The server ends each answer cleanly after 10 000 bytes (a short chunked body, not a broken connection), so
+    // exactly what it sent reaches the client, however loaded the machine: the kept prefix does not depend on timing.
+    server.setFault(onModel({ kind: 'cut', after: 10_000 }));
     const { error, state } = await expectFailure(hub({ resumeRetries: 1 }).pull(tinyEntry()), ErrorCode.TransferInterrupted);
     expect(error).toBeInstanceOf(TransferInterruptedError);
     expect(error.message).toMatch(/resumes/);
@@ -67,6 +69,7 @@ describe('faults', () => {
     const partial = new Uint8Array(await readFile(incompletePath()));
     expect(partial.length).toBe(20_000); // 10 000 bytes per attempt, the second one resumed
     expect(partial).toEqual(model.subarray(0, partial.length));
+    expect(server.requests.filter((r) => r.endpoint === 'cdn' && r.url.includes(modelSha)).map((r) => r.range)).toEqual([undefined, 'bytes=10000-']);
 
     server.setFault(undefined);
     server.requests.length = 0;
@@ -76,14 +79,22 @@ describe('faults', () => {
     expect((await checkCache(repoDir())).incomplete).toEqual([]);
   });
 
-  it('connection reset mid-file: resumes within the same pull', async () => {
+  it('body cut short once: resumes within the same pull from exactly the bytes kept', async () => {
+    server.setFault(onModel({ kind: 'cut', after: 20_000 }, 1));
+    const pulled = await hub().pull(tinyEntry());
+    expect(new Uint8Array(await readFile(pulled.files.model.path))).toEqual(model);
+    expect(server.requests.filter((r) => r.endpoint === 'cdn' && r.url.includes(modelSha)).map((r) => r.range)).toEqual([undefined, 'bytes=20000-']);
+  });
+
+  it('connection reset mid-file: recovers within the same pull', async () => {
+    // A reset may reach the client before the bytes sent ahead of it are read (then they are lost), so only the
+    // outcome is asserted: a second request, resuming from what was kept when anything was.
     server.setFault(onModel({ kind: 'reset', after: 20_000 }, 1));
     const pulled = await hub().pull(tinyEntry());
     expect(new Uint8Array(await readFile(pulled.files.model.path))).toEqual(model);
-    expect(server.requests.filter((r) => r.endpoint === 'cdn' && r.url.includes(modelSha)).map((r) => r.range)).toEqual([
-      undefined,
-      expect.stringMatching(/^bytes=\d+-$/),
-    ]);
+    const ranges = server.requests.filter((r) => r.endpoint === 'cdn' && r.url.includes(modelSha)).map((r) => r.range);
+    expect(ranges).toHaveLength(2);
+    expect(ranges[1] === undefined || /^bytes=\d+-$/.test(ranges[1])).toBe(true);
   });
 
   it('connection reset on every attempt: TransferInterruptedError', async () => {

@@ -34,6 +34,11 @@ export type Fault =
   | { kind: 'status'; status: number }
   /** Announces the full length, sends `after` bytes, then closes the connection cleanly. */
   | { kind: 'truncate'; after: number }
+  /**
+   * Sends the first `after` bytes without a Content-Length (chunked) and ends the response normally: the client sees
+   * a body that is short but complete as HTTP goes, so exactly `after` bytes reach it, whatever the timing.
+   */
+  | { kind: 'cut'; after: number }
   /** Sends `after` bytes, then resets the connection (RST). */
   | { kind: 'reset'; after: number }
   /** Same length, different bytes. */
@@ -46,8 +51,10 @@ export type Fault =
   | { kind: 'stall'; after: number }
   /** Answers Range requests with the whole file (200). */
   | { kind: 'ignore-range' }
-  /** Never answers (no status line, no headers). */
-  | { kind: 'hang' };
+  /** Never answers (no status line, no headers); on API endpoints too. */
+  | { kind: 'hang' }
+  /** API endpoints: sends the status line, headers and the first `after` bytes of the JSON, then nothing. */
+  | { kind: 'stall-json'; after: number };
 
 export interface FaultContext {
   endpoint: 'resolve' | 'cdn' | 'revision' | 'tree' | 'paths-info';
@@ -172,6 +179,8 @@ export async function startHubServer(repos: FixtureRepo[]): Promise<HubServer> {
       if (!commit) return sendError(res, 404, 'RevisionNotFound', `Invalid rev id: ${revision}`);
       const injected = nextFault({ endpoint: kind, repoId, ...(range ? { range } : {}) });
       if (injected?.kind === 'status') return sendError(res, injected.status, undefined, 'injected');
+      if (injected?.kind === 'hang') return;
+      const sendJson = (response: ServerResponse, body: unknown) => sendJsonWith(response, body, injected);
       const served = commit.files.map(describeFile);
       if (endpoint === 'revision' && req.method === 'GET') {
         return sendJson(res, {
@@ -284,9 +293,13 @@ function entryOf(served: Served, commit: FixtureCommit, expand: boolean) {
   };
 }
 
-function sendJson(res: ServerResponse, body: unknown) {
+function sendJsonWith(res: ServerResponse, body: unknown, fault: Fault | undefined) {
   const text = JSON.stringify(body);
   res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+  if (fault?.kind === 'stall-json') {
+    res.write(text.slice(0, fault.after)); // and nothing more: the connection stays open
+    return;
+  }
   res.end(text);
 }
 
@@ -340,11 +353,15 @@ async function serveBytes(
     ...headers,
     'Accept-Ranges': 'bytes',
     'Content-Type': 'application/octet-stream',
-    'Content-Length': String(body.length),
+    ...(fault?.kind === 'cut' ? {} : { 'Content-Length': String(body.length) }),
     ...(honourRange ? { 'Content-Range': `bytes ${start}-${content.length - 1}/${content.length}` } : {}),
   });
   if (req.method === 'HEAD') return res.end();
   onStart?.(start);
+  if (fault?.kind === 'cut') {
+    res.end(body.subarray(0, fault.after));
+    return;
+  }
   if (fault?.kind === 'truncate' || fault?.kind === 'reset' || fault?.kind === 'stall') {
     res.write(body.subarray(0, fault.after));
     await sleep(20);

@@ -30,7 +30,17 @@ describe("Python huggingface_hub's cache layout", () => {
   it('is what this package writes: blobs by hash, refs/<branch> holding the commit, relative symlinks in snapshots', async () => {
     await createModelHub({ cacheDir: cache.dir, hubUrl: server.url, token: null, offline: false, onWarning: () => undefined }).pull(tinyEntry(null));
     const root = join(cache.dir, 'models--llm-shield-test--tiny-classifier');
-    expect(await listTree(root)).toEqual(
+    const tree = await listTree(root);
+    // llm-shield's records of what each file was verified against live apart, in `.llm-shield/` (Python ignores it).
+    expect(tree.filter((path) => path.startsWith('.llm-shield/'))).toEqual(
+      ['config.json', 'onnx/model.onnx', 'tokenizer.json', 'tokenizer_config.json'].map((file) => `.llm-shield/files/${HEAD_COMMIT}/${file}.json`),
+    );
+    expect(JSON.parse(await readFile(join(root, '.llm-shield/files', HEAD_COMMIT, 'onnx/model.onnx.json'), 'utf8'))).toEqual({
+      hash: MODEL_SHA,
+      algorithm: 'sha256',
+      size: content('onnx/model.onnx').length,
+    });
+    expect(tree.filter((path) => !path.startsWith('.llm-shield/'))).toEqual(
       [
         `blobs/${MODEL_SHA}`,
         `blobs/${TOKENIZER_SHA1}`,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { isStale, repoFolderName } from '@llm-shield/model-hub/node';
 import { listFiles } from './cache-inventory.js';
 
-/** A download lock untouched for this long is stale, as in the library (default of `lockStaleMs`). */
+/** Another host's download lock whose heartbeat is older than this is stale, as in the library (default of `lockStaleMs`). */
 export const LOCK_STALE_MS = 120_000;
 
 /** Suffix of llm-shield's lock files (Python's `huggingface_hub` uses `<hash>.lock`, which is left alone). */
@@ -15,9 +15,15 @@ export interface LockFileInfo {
   folder: string;
   /** Blob hash it guards. */
   hash: string;
-  /** True when its process is dead or it was not touched for {@link LOCK_STALE_MS}. */
+  /**
+   * True as the library judges it (`isStale`): its process on this host is gone, or another host's heartbeat is older
+   * than {@link LOCK_STALE_MS}; a leftover is always stale.
+   */
   stale: boolean;
-  /** True for a `….stale-*` file left by an interrupted takeover. */
+  /**
+   * True for a `….stale-*` file left by an interrupted takeover, or a `….tmp-<pid>-*` file of a lock being written
+   * by a process that is gone.
+   */
   leftover: boolean;
 }
 
@@ -34,10 +40,21 @@ export async function listLockFiles(cacheDir: string, repoId?: string): Promise<
     const parts = path.slice(base.length + 1).split(/[\\/]/);
     const folder = parts[0] ?? '';
     const name = parts[parts.length - 1] ?? '';
-    const leftover = /\.llm-shield\.lock\.stale-/.test(name);
+    const temporary = /\.llm-shield\.lock\.tmp-(\d+)-/.exec(name);
+    if (temporary && processIsAlive(Number(temporary[1]))) continue; // a lock being written right now
+    const leftover = /\.llm-shield\.lock\.stale-/.test(name) || temporary !== null;
     if (!name.endsWith(LOCK_SUFFIX) && !leftover) continue;
     const hash = name.slice(0, name.indexOf('.'));
     out.push({ path, folder, hash, leftover, stale: leftover || (await isStale(path, LOCK_STALE_MS)) });
   }
   return out;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -34,8 +34,22 @@ export interface CleanReport {
   folders: RemoveOutcome[];
 }
 
+const PARTIAL = /^([0-9a-f]{40}|[0-9a-f]{64})(?:\.[A-Za-z0-9_-]+)?\.incomplete$/;
+
 /**
- * Removes leftovers from the cache: the `blobs/*.incomplete` partials of the given models (kept while llm-shield's
+ * The blob hash a partial download is for: `<hash>.incomplete` (llm-shield's and Python's), or
+ * `<hash>.<suffix>.incomplete` (Python's `huggingface_hub` 2.x adds a random suffix per writer); `undefined` for any
+ * other name.
+ *
+ * @param name - the file name in `blobs/`
+ */
+export function partialBlobHash(name: string): string | undefined {
+  return PARTIAL.exec(name)?.[1];
+}
+
+/**
+ * Removes leftovers from the cache: the `blobs/*.incomplete` partials (also Python's `<hash>.<suffix>.incomplete`
+ * and other names ending in `.incomplete`, which no llm-shield lock guards) of the given models (kept while llm-shield's
  * lock of that blob is live, or, unless `force`, when touched in the last {@link INCOMPLETE_MIN_AGE_MS}, since a Python
  * download may be writing it), and every stale llm-shield lock file under `<cache>/.locks` (Python's `*.lock` files
  * are left alone). With `all`, also deletes each model's folder through {@link removeCachedModel}.
@@ -53,9 +67,9 @@ export async function cleanCache(cacheDir: string, entries: readonly ModelRegist
       const path = join(blobs, name);
       const info = await stat(path).catch(() => undefined);
       if (!info?.isFile()) continue;
-      const hash = name.slice(0, -'.incomplete'.length);
-      const lockPath = paths.lock(hash);
-      const held = locks.some((lock) => lock.path === lockPath && !lock.stale);
+      const hash = partialBlobHash(name);
+      const lockPath = hash === undefined ? undefined : paths.lock(hash);
+      const held = lockPath !== undefined && locks.some((lock) => lock.path === lockPath && !lock.stale);
       const recent = !options.force && now() - info.mtimeMs < INCOMPLETE_MIN_AGE_MS;
       const status: CleanItem['status'] = held ? 'in-use' : recent ? 'recent' : 'removed';
       if (status === 'removed') await rm(path, { force: true });

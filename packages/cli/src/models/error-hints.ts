@@ -1,4 +1,5 @@
 import { ErrorCode, LlmShieldError, type ErrorCodeValue } from '@llm-shield/core';
+import { fileSystemHint } from '@llm-shield/model-hub/node';
 
 const HINTS: Partial<Record<ErrorCodeValue, string>> = {
   [ErrorCode.HubUnreachable]:
@@ -19,6 +20,13 @@ const HINTS: Partial<Record<ErrorCodeValue, string>> = {
 export function hintForError(error: unknown): string | undefined {
   if (!LlmShieldError.isInstance(error)) return undefined;
   if (error.details['offline'] === true && error.code === ErrorCode.HubUnreachable) return undefined; // the message says it all
+  if (error.code === ErrorCode.FileSystem) {
+    const errno = error.details['errno'];
+    return typeof errno === 'string' ? fileSystemHint(errno) : 'check the cache folder, or choose another with --cache-dir (or LLM_SHIELD_HUB_CACHE).';
+  }
+  if (error.code === ErrorCode.HubUnreachable && typeof error.details['timedOut'] === 'string') {
+    return 'on a slow link, allow more time with --timeout SECONDS (or HF_HUB_ETAG_TIMEOUT / HF_HUB_DOWNLOAD_TIMEOUT); for a mirror use --hub-url.';
+  }
   return HINTS[error.code];
 }
 

@@ -15,6 +15,8 @@ describe('parseModelsArgs', () => {
     });
     expect(parseModelsArgs(['--hub-url', 'http://h', 'list'])).toMatchObject({ subcommand: 'list', hubUrl: 'http://h', registryFiles: [] });
     expect(parseModelsArgs([]).help).toBe(true);
+    expect(parseModelsArgs(['pull', 'tiny', '--timeout', '2.5']).timeoutMs).toBe(2_500);
+    expect(parseModelsArgs(['check', '--all', '--timeout', '30']).timeoutMs).toBe(30_000);
     expect(parseModelsArgs(['pull', '--help']).help).toBe(true);
   });
 
@@ -33,6 +35,9 @@ describe('parseModelsArgs', () => {
     [['pull', 'x', '--force']],
     [['verify', '--verify']],
     [['list', '--bogus']],
+    [['pull', 'tiny', '--timeout', '0']],
+    [['pull', 'tiny', '--timeout', 'soon']],
+    [['list', '--timeout', '5']],
   ])('rejects %j as a usage error', (args) => {
     expect(() => parseModelsArgs(args)).toThrow(UsageError);
   });

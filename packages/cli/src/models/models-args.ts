@@ -1,6 +1,7 @@
 import { MODEL_VARIANTS } from '@llm-shield/model-hub';
 import type { ModelVariant } from '@llm-shield/core';
 import { parseCliArgs } from '../parse-cli-args.js';
+import { parseNumberOption } from '../parse-number.js';
 import { UsageError } from '../usage-error.js';
 
 /** The subcommands of `llm-shield models`. */
@@ -21,6 +22,12 @@ export interface ModelsGlobalOptions {
   registryFiles: string[];
   /** `--json`: machine-readable output on stdout, no progress bar (default false). */
   json: boolean;
+  /**
+   * `--timeout SECONDS` (pull, check, update): how long each hub request may wait for its answer, and a transfer for
+   * the next bytes of its body, in ms (default: `HF_HUB_ETAG_TIMEOUT` for metadata and `HF_HUB_DOWNLOAD_TIMEOUT` for
+   * downloads, 10 s each).
+   */
+  timeoutMs?: number;
 }
 
 /** What `llm-shield models`'s arguments ask for. */
@@ -50,6 +57,14 @@ const TAKES_MODEL: readonly ModelsSubcommand[] = ['list', 'pull', 'verify', 'che
 const TAKES_ALL: readonly ModelsSubcommand[] = ['pull', 'check', 'update', 'clean'];
 const TAKES_VARIANT: readonly ModelsSubcommand[] = ['pull', 'path', 'check', 'update'];
 const TAKES_REVISION: readonly ModelsSubcommand[] = ['pull', 'path'];
+const TAKES_TIMEOUT: readonly ModelsSubcommand[] = ['pull', 'check', 'update'];
+
+/** `--timeout SECONDS` in ms; a positive number of seconds (fractions allowed), else a {@link UsageError}. */
+function parseTimeout(value: string): number {
+  const seconds = parseNumberOption('--timeout', value);
+  if (seconds <= 0) throw new UsageError(`--timeout expects a positive number of seconds, got "${value}".`);
+  return Math.max(1, Math.round(seconds * 1000));
+}
 
 /**
  * Parses `llm-shield models` arguments (the subcommand first; options anywhere). Raises {@link UsageError} for
@@ -70,6 +85,7 @@ export function parseModelsArgs(args: readonly string[]): ModelsArgs {
     apply: { type: 'boolean' },
     force: { type: 'boolean' },
     verify: { type: 'boolean' },
+    timeout: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const base: ModelsArgs = {
@@ -83,6 +99,7 @@ export function parseModelsArgs(args: readonly string[]): ModelsArgs {
     ...(values['cache-dir'] === undefined ? {} : { cacheDir: values['cache-dir'] }),
     ...(values['hub-url'] === undefined ? {} : { hubUrl: values['hub-url'] }),
     ...(values.offline === undefined ? {} : { offline: values.offline }),
+    ...(values.timeout === undefined ? {} : { timeoutMs: parseTimeout(values.timeout) }),
   };
   const [subcommand, model, ...extra] = positionals;
   if (values.help || subcommand === undefined || subcommand === 'help') return { ...base, help: true };
@@ -97,6 +114,7 @@ export function parseModelsArgs(args: readonly string[]): ModelsArgs {
   if (subcommand === 'pull' && model === undefined && !base.all) throw new UsageError('models pull needs a model name (registry id or repo id) or --all.');
   if (base.apply && subcommand !== 'update' && subcommand !== 'check') throw new UsageError(`--apply only applies to models update / check.`);
   if (base.force && subcommand !== 'remove' && subcommand !== 'clean') throw new UsageError(`--force only applies to models remove / clean.`);
+  if (base.timeoutMs !== undefined && !TAKES_TIMEOUT.includes(subcommand)) throw new UsageError(`--timeout only applies to models pull / check / update.`);
   if (base.verify && subcommand !== 'pull') throw new UsageError(`--verify only applies to models pull (models verify re-hashes the cache).`);
   const variant = values.variant;
   if (variant !== undefined) {

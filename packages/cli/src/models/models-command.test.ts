@@ -326,4 +326,71 @@ describe('llm-shield models (against a loopback hub)', () => {
     expect(await readlink(file)).toBe(`../../../blobs/${sha256Hex(modelBytes)}`);
     expect((await readFile(tinyPaths().ref('main'), 'utf8')).trim()).toBe(HEAD_COMMIT);
   });
+
+  it('pull does not say "already cached" when the cached blob has the wrong size: it warns and downloads it again', async () => {
+    await models(['pull', 'tiny']);
+    await writeFile(tinyPaths().blob(sha256Hex(modelBytes)), modelBytes.subarray(0, 100));
+    const again = await models(['pull', 'tiny']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('already cached');
+    expect(again.stdout).toMatch(/downloaded 1 file\(s\)/);
+    expect(again.stderr).toMatch(/^warning: The cached onnx\/model\.onnx of llm-shield-test\/tiny-classifier@a5b3c2d1\w+ has 100 bytes, not the 49152/);
+    expect(new Uint8Array(await readFile(join(tinyPaths().snapshot(HEAD_COMMIT), 'onnx/model.onnx')))).toEqual(modelBytes);
+  });
+
+  it('pull --timeout: a hub that never answers fails with a typed error and a hint instead of hanging (exit 2)', async () => {
+    server.setFault((context) => (context.endpoint === 'paths-info' ? { kind: 'hang' } : undefined));
+    try {
+      const hung = await models(['pull', 'tiny', '--timeout', '0.05'], { env: { HF_HUB_ETAG_TIMEOUT: '600' } });
+      expect(hung.code).toBe(2);
+      expect(hung.stderr).toMatch(/^error \[LLMS_HUB_UNREACHABLE\]: The model hub at .* did not answer within 50 ms/);
+      expect(hung.stderr).toContain('hint: on a slow link, allow more time with --timeout SECONDS');
+      const fromEnv = await models(['pull', 'tiny'], { env: { HF_HUB_ETAG_TIMEOUT: '0.05' } });
+      expect(fromEnv.code).toBe(2);
+      expect(fromEnv.stderr).toMatch(/did not answer within 50 ms/);
+      const bad = await models(['pull', 'tiny'], { env: { HF_HUB_DOWNLOAD_TIMEOUT: 'never' } });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^error \[LLMS_INVALID_CONFIG\]: HF_HUB_DOWNLOAD_TIMEOUT must be a positive number of seconds/);
+    } finally {
+      server.setFault(undefined);
+    }
+  });
+
+  it('a cache path that is a file: pull fails with a typed file-system error and a hint; path says "not cached" with a warning', async () => {
+    await mkdir(work.dir, { recursive: true });
+    cacheDir = join(work.dir, `file-cache-${caches}`);
+    await writeFile(cacheDir, 'not a folder');
+    const pulled = await models(['pull', 'tiny']);
+    expect(pulled.code).toBe(2);
+    expect(pulled.stderr).toMatch(/^error \[LLMS_FILE_SYSTEM\]: The model cache cannot be used while saving tiny \(fp32\).*ENOTDIR/m);
+    expect(pulled.stderr).toMatch(/^hint: Something in the cache path is not what the cache layout expects/m);
+    expect(pulled.stderr).not.toMatch(/^error: /m);
+    const path = await models(['path', 'tiny']);
+    expect(path.code).toBe(1);
+    expect(path.stderr).toMatch(/^warning: The model cache cannot be read at .*\(ENOTDIR/m);
+  });
+
+  it("clean handles Python's <sha>.<suffix>.incomplete partials; remove accepts folders Python's huggingface_hub 2.x wrote (trees/)", async () => {
+    await models(['pull', 'tiny']);
+    const blobs = join(tinyPaths().root, 'blobs');
+    const python = join(blobs, `${'d'.repeat(64)}.1a2b3c4d.incomplete`);
+    const odd = join(blobs, 'something-else.incomplete');
+    await writeFile(python, 'partial');
+    await writeFile(odd, 'partial');
+    const past = new Date(Date.now() - 10 * 60_000);
+    await utimes(python, past, past);
+    await utimes(odd, past, past);
+    const cleaned = await models(['clean']);
+    expect(cleaned).toMatchObject({ code: 0, stderr: '' });
+    expect(cleaned.stdout).toContain(`removed partial download ${python}`);
+    expect(cleaned.stdout).toContain(`removed partial download ${odd}`);
+    expect([existsSync(python), existsSync(odd)]).toEqual([false, false]);
+
+    await mkdir(join(tinyPaths().root, 'trees'), { recursive: true });
+    await writeFile(join(tinyPaths().root, 'trees', `${HEAD_COMMIT}.json`), JSON.stringify({ format_version: 1, files: {} }));
+    const removed = await models(['remove', 'tiny']);
+    expect(removed.code).toBe(0);
+    expect(removed.stdout).toMatch(/^removed tiny: /);
+    expect(existsSync(tinyPaths().root)).toBe(false);
+  });
 });

@@ -1,4 +1,5 @@
 import { LlmShieldError } from '@llm-shield/core';
+import { cacheFileSystemError } from '@llm-shield/model-hub/node';
 import type { CliIo } from '../cli-io.js';
 import { parseModelsArgs } from './models-args.js';
 import { createModelsContext, type ModelsContextOptions } from './models-context.js';
@@ -15,7 +16,8 @@ import { modelsVerify } from './models-verify.js';
 /**
  * `llm-shield models <subcommand>`: list, pull, verify, check / update, remove, clean, path (see `MODELS_HELP`).
  * Returns the exit code: 0 done, 1 as each subcommand documents (damage found, newer head, not cached), 2 for a
- * typed error, printed as `error [CODE]: message` with a `hint:` line. Usage errors propagate to `main`.
+ * typed error, printed as `error [CODE]: message` with a `hint:` line (file system failures — EACCES, EROFS, ENOTDIR,
+ * ENOSPC… — are typed as `LLMS_FILE_SYSTEM` / `LLMS_DISK_FULL` first). Usage errors propagate to `main`.
  *
  * @param args - the arguments after `models`
  * @param io - streams and environment (`HF_TOKEN`, `HF_ENDPOINT`, `HF_HUB_OFFLINE`, `HF_HOME`…)
@@ -46,8 +48,10 @@ export async function modelsCommand(args: readonly string[], io: CliIo, options:
       case 'path':
         return await modelsPath(parsed, context, io);
     }
-  } catch (error) {
-    if (!LlmShieldError.isInstance(error)) throw error;
+  } catch (failure) {
+    // A file system failure outside the download itself (clean, remove, verify…) becomes a typed error with a hint too.
+    const error = LlmShieldError.isInstance(failure) ? failure : cacheFileSystemError(failure, `running models ${parsed.subcommand}`);
+    if (error === undefined) throw failure;
     io.stderr.write(formatModelsError(error));
     if (io.env?.LLM_SHIELD_DEBUG && error.stack) io.stderr.write(`${error.stack}\n`);
     return 2;

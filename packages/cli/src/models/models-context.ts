@@ -32,8 +32,9 @@ export interface ModelsContextOptions {
 
 /**
  * Builds the hub of a `models` run: the built-in registry plus `--registry` files, and hub settings from the
- * options (`--cache-dir`, `--hub-url`, `--offline`) over the environment of `io` (`LLM_SHIELD_HUB_CACHE`,
- * `HF_HUB_CACHE`, `HF_HOME`, `HF_ENDPOINT`, `HF_TOKEN`, `HF_HUB_OFFLINE`; none when `io.env` is absent).
+ * options (`--cache-dir`, `--hub-url`, `--offline`, `--timeout`) over the environment of `io` (`LLM_SHIELD_HUB_CACHE`,
+ * `HF_HUB_CACHE`, `HF_HOME`, `HF_ENDPOINT`, `HF_TOKEN`, `HF_HUB_OFFLINE`, `HF_HUB_ETAG_TIMEOUT`,
+ * `HF_HUB_DOWNLOAD_TIMEOUT`; none when `io.env` is absent).
  * Warnings of the library go to stderr.
  */
 export async function createModelsContext(options: ModelsGlobalOptions, io: CliIo, extra: ModelsContextOptions = {}): Promise<ModelsContext> {
@@ -46,15 +47,19 @@ export async function createModelsContext(options: ModelsGlobalOptions, io: CliI
     env: { ...(io.env ?? {}) },
     registry,
     onWarning: warn,
+    // Waiting for another process's download is worth a note where a person watches (a TTY), not in scripts' stderr.
+    ...(io.stderr.isTTY === true ? { onWaiting: (message: string) => io.stderr.write(`note: ${message}\n`) } : {}),
     ...(options.cacheDir === undefined ? {} : { cacheDir: options.cacheDir }),
     ...(options.hubUrl === undefined ? {} : { hubUrl: options.hubUrl }),
     ...(options.offline === undefined ? {} : { offline: options.offline }),
+    ...(options.timeoutMs === undefined ? {} : { etagTimeoutMs: options.timeoutMs, downloadTimeoutMs: options.timeoutMs }),
     ...(extra.fetch === undefined ? {} : { fetch: extra.fetch }),
     ...(extra.retryDelayMs === undefined ? {} : { retryDelayMs: extra.retryDelayMs }),
   });
   const settings = hub.settings;
   const http = createHubHttp({
     hubUrl: settings.hubUrl,
+    timeoutMs: settings.etagTimeoutMs,
     ...(settings.token === undefined ? {} : { token: settings.token }),
     ...(extra.fetch === undefined ? {} : { fetch: extra.fetch }),
     ...(extra.retryDelayMs === undefined ? {} : { retryDelayMs: extra.retryDelayMs }),

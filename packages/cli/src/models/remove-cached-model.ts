@@ -21,14 +21,17 @@ export interface RemoveOutcome {
   reason?: string;
 }
 
-/** Entries a hub cache repo folder holds (Python's and ours). */
-const CACHE_FOLDER_ENTRIES = new Set(['blobs', 'refs', 'snapshots', '.no_exist']);
+/**
+ * Entries a hub cache repo folder holds: Python `huggingface_hub`'s (`blobs`, `refs`, `snapshots`, `.no_exist`, and
+ * 2.x's `trees` of commit listings) and llm-shield's records (`.llm-shield`).
+ */
+export const CACHE_FOLDER_ENTRIES: ReadonlySet<string> = new Set(['blobs', 'refs', 'snapshots', '.no_exist', 'trees', '.llm-shield']);
 
 /**
  * Deletes the cache folder of one registry model, `<cache>/models--org--name`, and nothing else: the path is
  * rebuilt from the repo id and must be a direct child of the cache folder; a symlinked folder only loses its link.
  * Refuses (`busy`) while a live llm-shield download lock of that repo exists, and (`foreign`) a folder holding
- * anything but `blobs`, `refs`, `snapshots`, `.no_exist`, unless `force`. Stale lock files of the repo go too.
+ * anything but {@link CACHE_FOLDER_ENTRIES}, unless `force`. Stale lock files of the repo go too.
  */
 export async function removeCachedModel(cacheDir: string, entry: ModelRegistryEntry, options: { force?: boolean } = {}): Promise<RemoveOutcome> {
   const folder = repoFolderName(entry.repoId);

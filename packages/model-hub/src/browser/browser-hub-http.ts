@@ -1,7 +1,7 @@
 import type { LlmShieldError } from '@llm-shield/core';
-import { normalizeHubUrl } from '../hub-environment.js';
+import { DEFAULT_ETAG_TIMEOUT_MS, normalizeHubUrl } from '../hub-environment.js';
 import { hubErrorFromResponse, type HubErrorAdvice, type HubRequestContext } from '../shared/hub-errors.js';
-import { createHubRequest } from '../shared/hub-request.js';
+import { createHubRequest, type HubRequestInit } from '../shared/hub-request.js';
 
 export { pause, throwIfAborted } from '../shared/abort.js';
 
@@ -17,6 +17,11 @@ export interface BrowserHubHttpOptions {
   retries?: number;
   /** First pause between attempts, doubled each time, at most 10 s (default 500 ms). */
   retryDelayMs?: number;
+  /**
+   * How long, in ms, an attempt waits for its answer and for each piece of its body (default 10 000 ms, as Python's
+   * `HF_HUB_ETAG_TIMEOUT`); a request may pass its own `timeoutMs` (`null`: none).
+   */
+  timeoutMs?: number;
 }
 
 /** What a request is about, for error messages. */
@@ -31,7 +36,7 @@ export interface BrowserHubHttp {
    * errors, 5xx and 429; raises {@link HubAuthRequiredError}, {@link HubNotFoundError}, {@link HubUnreachableError}
    * or {@link AbortedError}.
    */
-  request(url: string, init: RequestInit, context: BrowserHubRequestContext, signal?: AbortSignal): Promise<Response>;
+  request(url: string, init: HubRequestInit, context: BrowserHubRequestContext, signal?: AbortSignal): Promise<Response>;
 }
 
 /** The browser's advice in hub error messages: options (`token`, `offline`) and CORS. */
@@ -59,6 +64,8 @@ export function createBrowserHubHttp(options: BrowserHubHttpOptions): BrowserHub
     retryDelayMs: options.retryDelayMs ?? 500,
     honourRetryAfter: false,
     advice: BROWSER_ADVICE,
+    timeoutMs: options.timeoutMs ?? DEFAULT_ETAG_TIMEOUT_MS,
+    timeoutAdvice: 'allow more time with the `metadataTimeoutMs` option.',
   });
   return { hubUrl, hasToken, request: (url, init, context, signal) => request(url, init, context, signal) };
 }

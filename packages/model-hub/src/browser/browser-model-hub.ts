@@ -37,6 +37,8 @@ export interface BrowserModelHubOptions extends BrowserStoreOptions {
   transferRetries?: number;
   /** A transfer receiving nothing for this long is interrupted (default 60 000 ms). */
   stallTimeoutMs?: number;
+  /** A metadata request (commit, file sizes) without an answer, or a pause in its body, for this long fails (default 10 000 ms). */
+  metadataTimeoutMs?: number;
 }
 
 /** Options of one {@link BrowserModelHub.pull}. */
@@ -111,6 +113,7 @@ export function createBrowserModelHub(options: BrowserModelHubOptions = {}): Bro
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
+    ...(options.metadataTimeoutMs === undefined ? {} : { timeoutMs: options.metadataTimeoutMs }),
   });
 
   function plan(model: string | ModelRegistryEntry, variant: ModelVariant | undefined, revision: string | undefined): Plan {

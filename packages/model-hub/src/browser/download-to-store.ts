@@ -103,7 +103,7 @@ async function transfer(options: DownloadToStoreOptions): Promise<void> {
     arm();
     let response: Response;
     try {
-      response = await options.http.request(options.url, {}, context, combined);
+      response = await options.http.request(options.url, { timeoutMs: null }, context, combined); // the stall timer bounds it
     } catch (error) {
       if (stalled && !signal?.aborted) throw new Interrupted(`no answer for ${stallTimeoutMs} ms`, { cause: error });
       throw error;

@@ -18,7 +18,14 @@ export interface RepoCachePaths {
   noExist(commit: string, path: string): string;
   /** `<cache>/.locks/models--org--name/<hash>.llm-shield.lock`: our lock beside Python's `<hash>.lock`. */
   lock(hash: string): string;
+  /** `<root>/.llm-shield/files/<commit>/<path>.json`: the size and hash llm-shield verified the file against. */
+  fileRecord(commit: string, path: string): string;
+  /** `<root>/trees/<commit>.json`: the commit's file listing as Python's `huggingface_hub` 2.x caches it. */
+  pythonTree(commit: string): string;
 }
+
+/** The folder of llm-shield's own records inside a repo folder (Python's tools ignore it). */
+export const RECORDS_FOLDER = '.llm-shield';
 
 const HASH = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 
@@ -26,6 +33,12 @@ const HASH = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 export function assertBlobHash(hash: string): string {
   if (!HASH.test(hash)) throw new TypeError(`${JSON.stringify(hash)} is not a blob hash (40 or 64 lowercase hex digits).`);
   return hash;
+}
+
+/** Raises unless `commit` is a 40-hex commit id, so it is safe as a file name. */
+function assertCommit(commit: string): string {
+  if (!isCommitHash(commit)) throw new TypeError(`${JSON.stringify(commit)} is not a commit id (40 lowercase hex digits).`);
+  return commit;
 }
 
 /** Raises unless `name` is a ref name that stays inside `refs/` (branch or tag, `/` allowed, no `..`). */
@@ -47,5 +60,7 @@ export function repoCachePaths(cacheDir: string, repoId: string): RepoCachePaths
     snapshotFile: (commit, path) => join(root, 'snapshots', commit, ...assertRepoPath(path).split('/')),
     noExist: (commit, path) => join(root, '.no_exist', commit, ...assertRepoPath(path).split('/')),
     lock: (hash) => join(cacheDir, '.locks', folder, `${assertBlobHash(hash)}.llm-shield.lock`),
+    fileRecord: (commit, path) => join(root, RECORDS_FOLDER, 'files', assertCommit(commit), ...`${assertRepoPath(path)}.json`.split('/')),
+    pythonTree: (commit) => join(root, 'trees', `${assertCommit(commit)}.json`),
   };
 }

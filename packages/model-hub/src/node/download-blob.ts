@@ -1,8 +1,8 @@
-import type { Hash } from 'node:crypto';
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { AbortedError, ChecksumMismatchError, DiskFullError, TransferInterruptedError } from '@llm-shield/core';
+import { DEFAULT_DOWNLOAD_TIMEOUT_MS } from '../hub-environment.js';
 import type { ProgressCallback } from '../progress.js';
-import { createBlobHasher, hashFileInto, type ExpectedBlob } from './blob-hash.js';
+import { createBlobHasher, type ExpectedBlob } from './blob-hash.js';
 import { pause, type HubHttp, type HubRequestContext } from './hub-http.js';
 
 /** Options of {@link downloadVerifiedBlob}. */
@@ -21,7 +21,10 @@ export interface DownloadBlobOptions {
   resumeRetries?: number;
   /** Pause before resuming (default 500 ms). */
   retryDelayMs?: number;
-  /** A transfer that receives nothing for this long is interrupted (default 60 000 ms). */
+  /**
+   * A transfer that receives no answer, or nothing of its body, for this long is interrupted (and resumed while
+   * `resumeRetries` last); default {@link DEFAULT_DOWNLOAD_TIMEOUT_MS}, 10 000 ms, as Python's `HF_HUB_DOWNLOAD_TIMEOUT`.
+   */
   stallTimeoutMs?: number;
 }
 
@@ -37,8 +40,9 @@ class Mismatch extends Error {
 }
 
 /**
- * Streams a file into `<blobPath>.incomplete` while hashing it, checks size and hash against `expected`, and only
- * then renames it to `blobPath`. Resumes a partial `.incomplete` with an HTTP Range request when the server honours it
+ * Streams a file into `<blobPath>.incomplete`, then verifies the file on disk (its size and hash, read back through
+ * the very handle whose inode is then renamed) against `expected`, and only then renames it to `blobPath`: bytes
+ * that were received right but written wrong (a second writer, a failing disk) are never committed. Resumes a partial `.incomplete` with an HTTP Range request when the server honours it
  * (a 206 starting at the partial's size), and starts over otherwise. Raises:
  * - {@link ChecksumMismatchError} when the size or hash differs (nothing is kept; a resumed partial is first retried
  *   once from scratch, since the old bytes may be the bad ones);
@@ -55,10 +59,11 @@ export async function downloadVerifiedBlob(options: DownloadBlobOptions): Promis
   const resumeRetries = options.resumeRetries ?? 3;
   let interruptions = 0;
   let restartedClean = false;
+  let resumed = false;
   for (;;) {
     try {
-      await attempt(options, incomplete);
-      await rename(incomplete, blobPath);
+      resumed = (await attempt(options, incomplete)) || resumed;
+      await commitVerified(incomplete, blobPath, expected, resumed);
       return;
     } catch (error) {
       if (error instanceof Interrupted) {
@@ -78,6 +83,7 @@ export async function downloadVerifiedBlob(options: DownloadBlobOptions): Promis
         await rm(incomplete, { force: true });
         if (error.resumed && !restartedClean) {
           restartedClean = true;
+          resumed = false;
           continue;
         }
         throw new ChecksumMismatchError(
@@ -100,63 +106,99 @@ export async function downloadVerifiedBlob(options: DownloadBlobOptions): Promis
   }
 }
 
-async function attempt(options: DownloadBlobOptions, incomplete: string): Promise<void> {
+/**
+ * One transfer into `incomplete`, resuming a partial when the server honours Range. Returns true when the file now
+ * holds bytes of an earlier attempt or run (they may be the bad ones if verification fails).
+ */
+async function attempt(options: DownloadBlobOptions, incomplete: string): Promise<boolean> {
   const { expected, signal } = options;
   const resumeFrom = await partialSize(incomplete, expected.size);
-  let hasher = createBlobHasher(expected.algorithm, expected.size);
-  if (resumeFrom > 0) await hashFileInto(hasher, incomplete, resumeFrom);
-  let offset = resumeFrom;
-  if (resumeFrom === 0 || resumeFrom < expected.size) {
-    const controller = new AbortController();
-    const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
-    const stallTimeoutMs = options.stallTimeoutMs ?? 60_000;
-    let unanswered = false;
-    const headerTimer = setTimeout(() => {
-      unanswered = true;
-      controller.abort();
-    }, stallTimeoutMs);
-    let response: Response;
-    try {
-      response = await options.http.request(
-        options.url,
-        { headers: resumeFrom > 0 ? { Range: `bytes=${resumeFrom}-` } : {}, allow416: true },
-        options.context,
-        combined,
-      );
-    } catch (error) {
-      if (unanswered && !signal?.aborted) throw new Interrupted(`no answer for ${stallTimeoutMs} ms`, { cause: error });
-      throw error;
-    } finally {
-      clearTimeout(headerTimer);
-    }
-    const range = parseContentRange(response.headers.get('content-range'));
-    if (response.status === 416 || (response.status === 206 && (range?.start ?? 0) !== resumeFrom)) {
-      await response.body?.cancel().catch(() => undefined);
-      await rm(incomplete, { force: true });
-      throw new Interrupted(`the server refused to resume at byte ${resumeFrom}`);
-    }
-    if (response.status !== 206 && resumeFrom > 0) {
-      offset = 0;
-      hasher = createBlobHasher(expected.algorithm, expected.size);
-    }
-    const length = response.headers.get('content-length');
-    if (length !== null && offset + Number(length) !== expected.size) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new Mismatch(`the server announced ${offset + Number(length)} bytes, the hub ${expected.size}`, false, {
-        announcedSize: offset + Number(length),
-      });
-    }
-    const handle = await open(incomplete, offset > 0 ? 'a' : 'w');
-    try {
-      offset = await streamInto(options, response, handle, hasher, offset, controller, resumeFrom > 0 && offset > 0);
-    } finally {
-      await handle.close();
-    }
-    if (offset < expected.size) throw new Interrupted(`the body ended after ${offset} of ${expected.size} bytes`);
+  if (resumeFrom >= expected.size) return resumeFrom > 0;
+  const controller = new AbortController();
+  const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
+  let unanswered = false;
+  const headerTimer = setTimeout(() => {
+    unanswered = true;
+    controller.abort();
+  }, stallTimeoutMs);
+  let response: Response;
+  try {
+    response = await options.http.request(
+      options.url,
+      { headers: resumeFrom > 0 ? { Range: `bytes=${resumeFrom}-` } : {}, allow416: true, timeoutMs: null },
+      options.context,
+      combined,
+    );
+  } catch (error) {
+    if (unanswered && !signal?.aborted) throw new Interrupted(`no answer for ${stallTimeoutMs} ms`, { cause: error });
+    throw error;
+  } finally {
+    clearTimeout(headerTimer);
   }
-  const digest = hasher.digest('hex');
-  if (digest !== expected.hash) {
-    throw new Mismatch(`its ${expected.algorithm} is ${digest}, the hub announced ${expected.hash}`, resumeFrom > 0, { actualHash: digest });
+  const range = parseContentRange(response.headers.get('content-range'));
+  if (response.status === 416 || (response.status === 206 && (range?.start ?? 0) !== resumeFrom)) {
+    await response.body?.cancel().catch(() => undefined);
+    await rm(incomplete, { force: true });
+    throw new Interrupted(`the server refused to resume at byte ${resumeFrom}`);
+  }
+  const offset = response.status === 206 ? resumeFrom : 0;
+  const length = response.headers.get('content-length');
+  if (length !== null && offset + Number(length) !== expected.size) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new Mismatch(`the server announced ${offset + Number(length)} bytes, the hub ${expected.size}`, false, {
+      announcedSize: offset + Number(length),
+    });
+  }
+  const handle = await open(incomplete, offset > 0 ? 'a' : 'w');
+  let end: number;
+  try {
+    end = await streamInto(options, response, handle, offset, controller, offset > 0);
+  } finally {
+    await handle.close();
+  }
+  if (end < expected.size) throw new Interrupted(`the body ended after ${end} of ${expected.size} bytes`);
+  return offset > 0;
+}
+
+/**
+ * Verifies the file at `incomplete` (size, then hash of every byte, read through one handle) and renames it to
+ * `blobPath`, checking that the inode renamed is the one verified (no one swapped the file in between). Raises
+ * {@link Mismatch} and removes the file when it does not match.
+ */
+async function commitVerified(incomplete: string, blobPath: string, expected: ExpectedBlob, resumed: boolean): Promise<void> {
+  const handle = await open(incomplete, 'r');
+  let verified: { ino: number; dev: number };
+  try {
+    const info = await handle.stat();
+    if (info.size !== expected.size) {
+      throw new Mismatch(`the file on disk has ${info.size} bytes, the hub announced ${expected.size}`, resumed, { actualSize: info.size });
+    }
+    const hasher = createBlobHasher(expected.algorithm, expected.size);
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; position < info.size; ) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, info.size - position), position);
+      if (bytesRead === 0) throw new Mismatch(`the file on disk ended at byte ${position} while it was verified`, resumed, { actualSize: position });
+      hasher.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+    const digest = hasher.digest('hex');
+    if (digest !== expected.hash) {
+      throw new Mismatch(`the file on disk has ${expected.algorithm} ${digest}, the hub announced ${expected.hash}`, resumed, { actualHash: digest });
+    }
+    const now = await stat(incomplete);
+    if (now.ino !== info.ino || now.dev !== info.dev || now.size !== info.size) {
+      throw new Mismatch('the file was replaced or changed while it was verified', resumed, {});
+    }
+    verified = { ino: info.ino, dev: info.dev };
+  } finally {
+    await handle.close();
+  }
+  await rename(incomplete, blobPath);
+  const committed = await stat(blobPath);
+  if (committed.ino !== verified.ino || committed.dev !== verified.dev || committed.size !== expected.size) {
+    await rm(blobPath, { force: true });
+    throw new Mismatch('the file was replaced between its verification and its commit', resumed, {});
   }
 }
 
@@ -164,13 +206,12 @@ async function streamInto(
   options: DownloadBlobOptions,
   response: Response,
   handle: FileHandle,
-  hasher: Hash,
   start: number,
   controller: AbortController,
   resumed: boolean,
 ): Promise<number> {
   const { expected, signal } = options;
-  const stallTimeoutMs = options.stallTimeoutMs ?? 60_000;
+  const stallTimeoutMs = options.stallTimeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   let bytes = start;
   const report = () => options.onProgress?.({ file: options.context.file, bytesDone: bytes, bytesTotal: expected.size });
   if (!response.body) return bytes;
@@ -198,7 +239,6 @@ async function streamInto(
       throw new Mismatch(`the server sent more than the ${expected.size} bytes the hub announced`, resumed, { sentAtLeast: bytes + chunk.value.length });
     }
     await handle.write(chunk.value);
-    hasher.update(chunk.value);
     bytes += chunk.value.length;
     report();
   }

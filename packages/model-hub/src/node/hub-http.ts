@@ -1,7 +1,7 @@
 import type { LlmShieldError } from '@llm-shield/core';
-import { normalizeHubUrl } from '../hub-environment.js';
+import { DEFAULT_ETAG_TIMEOUT_MS, normalizeHubUrl } from '../hub-environment.js';
 import { hubErrorFromResponse, type HubErrorAdvice, type HubRequestContext } from '../shared/hub-errors.js';
-import { createHubRequest } from '../shared/hub-request.js';
+import { createHubRequest, type HubRequestInit } from '../shared/hub-request.js';
 
 export { pause, throwIfAborted } from '../shared/abort.js';
 export type { HubRequestContext } from '../shared/hub-errors.js';
@@ -18,6 +18,11 @@ export interface HubHttpOptions {
   retries?: number;
   /** First pause between attempts, doubled each time, at most 10 s (default 500 ms). */
   retryDelayMs?: number;
+  /**
+   * How long, in ms, an attempt waits for the answer (connect, status and headers) and for each piece of its body
+   * (default 10 000 ms, Python's `HF_HUB_ETAG_TIMEOUT`); a request may pass its own `timeoutMs` (`null`: none).
+   */
+  timeoutMs?: number;
 }
 
 /** Requests to the hub that retry transient failures and raise llm-shield's typed errors for the rest. */
@@ -25,11 +30,11 @@ export interface HubHttp {
   readonly hubUrl: string;
   readonly hasToken: boolean;
   /**
-   * Fetches `url` with the token; retries network errors, 5xx and 429. Resolves with a 2xx response (or 416 when
-   * `allow416`); raises {@link HubAuthRequiredError}, {@link HubNotFoundError}, {@link HubUnreachableError} or
+   * Fetches `url` with the token; retries network errors, timeouts, 5xx and 429. Resolves with a 2xx response (or
+   * 416 when `allow416`) whose body fails with `HubUnreachableError` when it pauses longer than the timeout; raises {@link HubAuthRequiredError}, {@link HubNotFoundError}, {@link HubUnreachableError} or
    * {@link AbortedError}.
    */
-  request(url: string, init: RequestInit & { allow416?: boolean }, context: HubRequestContext, signal?: AbortSignal): Promise<Response>;
+  request(url: string, init: HubRequestInit & { allow416?: boolean }, context: HubRequestContext, signal?: AbortSignal): Promise<Response>;
   /** A `fetch` with the same behaviour, for `@huggingface/hub` functions. */
   asFetch(context: HubRequestContext, signal?: AbortSignal): typeof fetch;
 }
@@ -59,9 +64,11 @@ export function createHubHttp(options: HubHttpOptions): HubHttp {
     retryDelayMs: options.retryDelayMs ?? 500,
     honourRetryAfter: true,
     advice: NODE_ADVICE,
+    timeoutMs: options.timeoutMs ?? DEFAULT_ETAG_TIMEOUT_MS,
+    timeoutAdvice: 'allow more time with HF_HUB_ETAG_TIMEOUT=<seconds> (or `llm-shield models pull --timeout <seconds>`).',
   });
 
-  function request(url: string, init: RequestInit & { allow416?: boolean }, context: HubRequestContext, signal?: AbortSignal): Promise<Response> {
+  function request(url: string, init: HubRequestInit & { allow416?: boolean }, context: HubRequestContext, signal?: AbortSignal): Promise<Response> {
     const { allow416, ...rest } = init;
     return send(url, rest, context, signal, allow416 ? (response) => response.status === 416 : undefined);
   }

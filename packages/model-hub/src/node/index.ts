@@ -4,6 +4,8 @@ export * from './cache-paths.js';
 export * from './cache-refs.js';
 export * from './download-blob.js';
 export * from './file-lock.js';
+export * from './file-records.js';
+export * from './file-system-errors.js';
 export * from './hub-api.js';
 export * from './hub-http.js';
 export * from './hub-model-source.js';

@@ -13,12 +13,16 @@ export interface HubSettingsOverrides {
   token?: string | null;
   /** Default: `HF_HUB_OFFLINE`. */
   offline?: boolean;
+  /** Answer and body-idle timeout of metadata requests, ms. Default: `HF_HUB_ETAG_TIMEOUT` seconds, else 10 000. */
+  etagTimeoutMs?: number;
+  /** Answer and body-idle timeout of file downloads, ms. Default: `HF_HUB_DOWNLOAD_TIMEOUT` seconds, else 10 000. */
+  downloadTimeoutMs?: number;
   /** Default: `process.env`. */
   env?: HubEnvironment & { HF_TOKEN_PATH?: string };
 }
 
 /**
- * Hub settings for Node: the environment as Python's `huggingface_hub` reads it, the stored token file
+ * Hub settings for Node: the environment as Python's `huggingface_hub` reads it (timeouts included), the stored token file
  * (`HF_TOKEN_PATH`, default `$HF_HOME/token`, i.e. `~/.cache/huggingface/token`), then `overrides`.
  */
 export function resolveNodeHubSettings(overrides: HubSettingsOverrides = {}): HubSettings {
@@ -30,6 +34,8 @@ export function resolveNodeHubSettings(overrides: HubSettingsOverrides = {}): Hu
     ...(token === undefined ? {} : { token }),
     offline: overrides.offline ?? settings.offline,
     cacheDir: overrides.cacheDir ?? settings.cacheDir,
+    etagTimeoutMs: overrides.etagTimeoutMs ?? settings.etagTimeoutMs,
+    downloadTimeoutMs: overrides.downloadTimeoutMs ?? settings.downloadTimeoutMs,
   };
 }
 

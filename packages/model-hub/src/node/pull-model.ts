@@ -12,7 +12,9 @@ import { algorithmOfBlobName, fileMatches, type ExpectedBlob } from './blob-hash
 import { repoCachePaths, type RepoCachePaths } from './cache-paths.js';
 import { readRef, writeRef } from './cache-refs.js';
 import { downloadVerifiedBlob } from './download-blob.js';
-import { acquireFileLock } from './file-lock.js';
+import { acquireFileLock, type LockFileSystem } from './file-lock.js';
+import { readExpectedFile, writeFileRecord } from './file-records.js';
+import { cacheFileSystemError, errnoOf, isUnreadableCacheError, unreadableCacheWarning } from './file-system-errors.js';
 import { remoteFiles, resolveCommit, resolveUrl, type RemoteFile } from './hub-api.js';
 import { createHubHttp } from './hub-http.js';
 import { resolveNodeHubSettings, type HubSettingsOverrides } from './node-settings.js';
@@ -32,10 +34,23 @@ export interface ModelHubOptions extends HubSettingsOverrides {
   retryDelayMs?: number;
   /** Further attempts, each resuming, after a transfer stops early (default 3). */
   resumeRetries?: number;
-  /** A transfer receiving nothing for this long is interrupted (default 60 000 ms). */
+  /**
+   * A download that gets no answer, or no byte of its body, for this long is interrupted and resumed (default:
+   * `downloadTimeoutMs`, i.e. `HF_HUB_DOWNLOAD_TIMEOUT` seconds, else 10 000 ms).
+   */
   stallTimeoutMs?: number;
-  /** A download lock untouched for this long is taken over (default 120 000 ms). */
+  /**
+   * A download lock of another host whose heartbeat is older than this is taken over (default 120 000 ms); a lock of
+   * this host is taken over as soon as its process is gone, and never while it lives.
+   */
   lockStaleMs?: number;
+  /** File operations of the download locks, to inject faults (e.g. a full disk while a lock is written). */
+  lockFileSystem?: Partial<LockFileSystem>;
+  /**
+   * Told when a download waits for another process's lock on the same file (default: nothing), e.g. `Waiting for
+   * another download of onnx/model.onnx of org/name (process 123 on host): …`.
+   */
+  onWaiting?: (message: string) => void;
   /** `auto`: relative symlinks, copies where symlinks fail; `copy`: always copy (default `auto`). */
   links?: SnapshotLinkMode;
 }
@@ -46,7 +61,10 @@ export interface PullOptions {
   variant?: ModelVariant;
   /** Commit, branch or tag to use instead of the registry pin. */
   revision?: string;
-  /** Re-hash files already in the cache against their hashes (default false: cached files are trusted). */
+  /**
+   * Re-hash files already in the cache against their hashes (default false: a cached file is trusted when its size
+   * matches the size recorded when it was verified, or in Python's `trees/<commit>.json`).
+   */
   verifyCached?: boolean;
   onProgress?: ProgressCallback;
   signal?: AbortSignal;
@@ -84,7 +102,12 @@ export interface ModelHub {
    * `DiskFullError`, `TransferInterruptedError`, `AbortedError`, `InvalidConfigError` (unknown model or variant).
    */
   pull(model: string | ModelRegistryEntry, options?: PullOptions): Promise<PulledModel>;
-  /** The cached files of `model` without any network access, or `undefined` when they are not all cached. */
+  /**
+   * The cached files of `model` without any network access, or `undefined` when they are not all cached. A file
+   * whose size differs from the size recorded for it counts as not cached (with a warning); so does a cache that
+   * cannot be read (EACCES, ENOTDIR where a folder should be…): `onWarning` then receives a message naming the path
+   * and the system error code. Raises `ChecksumMismatchError` when `verifyCached` finds a damaged file.
+   */
   findCached(model: string | ModelRegistryEntry, options?: Pick<PullOptions, 'variant' | 'revision' | 'verifyCached'>): Promise<PulledModel | undefined>;
 }
 
@@ -97,9 +120,17 @@ interface Plan extends PullPlan {
 export function createModelHub(options: ModelHubOptions = {}): ModelHub {
   const settings = resolveNodeHubSettings(options);
   const registry = options.registry ?? createModelRegistry();
-  const warn = options.onWarning ?? ((message: string) => process.emitWarning(message, { code: 'LLMS_MODEL_HUB' }));
+  const warnOnce = options.onWarning ?? ((message: string) => process.emitWarning(message, { code: 'LLMS_MODEL_HUB' }));
+  const warned = new Set<string>();
+  /** Passes each distinct warning on once per hub (lookups of several variants hit the same damage). */
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    warnOnce(message);
+  };
   const http = createHubHttp({
     hubUrl: settings.hubUrl,
+    timeoutMs: settings.etagTimeoutMs,
     ...(settings.token === undefined ? {} : { token: settings.token }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     ...(options.retries === undefined ? {} : { retries: options.retries }),
@@ -113,20 +144,35 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
 
   async function findCached(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel | undefined> {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
-    return findCachedCommit(
-      p,
-      (branch) => readRef(p.paths, branch),
-      async (commit) => {
-        const found = await cachedFiles(p, commit);
-        if (!found) return undefined;
-        if (pullOptions.verifyCached) await verifyCachedOffline(p, commit, found);
-        return result(p, commit, found, 'cache', []);
-      },
-    );
+    const what = `${p.entry.id} (${p.files.variant})`;
+    try {
+      return await findCachedCommit(
+        p,
+        (branch) => readRef(p.paths, branch),
+        async (commit) => {
+          const found = await cachedFiles(p, commit);
+          if (!found) return undefined;
+          if (pullOptions.verifyCached) await verifyCachedOffline(p, commit, found);
+          return result(p, commit, found, 'cache', []);
+        },
+      );
+    } catch (error) {
+      if (!isUnreadableCacheError(error)) throw error;
+      warn(unreadableCacheWarning(error, what, p.paths.root));
+      return undefined;
+    }
   }
 
   async function pull(model: string | ModelRegistryEntry, pullOptions: PullOptions = {}): Promise<PulledModel> {
     const p = plan(model, pullOptions.variant, pullOptions.revision);
+    try {
+      return await pullPlanned(p, pullOptions);
+    } catch (error) {
+      throw cacheFileSystemError(error, `saving ${p.entry.id} (${p.files.variant}) into the cache ${settings.cacheDir}`, settings.cacheDir) ?? error;
+    }
+  }
+
+  async function pullPlanned(p: Plan, pullOptions: PullOptions): Promise<PulledModel> {
     const { warnings, warning } = collectWarnings(warn);
     if (settings.offline) {
       const cached = await findCached(p.entry, pullOptions);
@@ -144,7 +190,10 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
       warning,
     );
     if (typeof commit !== 'string') return { ...commit, warnings };
-    const cached = pullOptions.verifyCached ? undefined : await cachedFiles(p, commit);
+    // A snapshot with a file of unknown size (written by Python, which records none) is checked against the hub's
+    // sizes once (one paths-info request) and its records written, rather than taken as cached on existence alone.
+    const lookup = pullOptions.verifyCached ? undefined : await cachedFilesOrWarn(p, commit);
+    const cached = lookup?.unrecorded ? undefined : lookup?.found;
     const found = cached ?? (await download(p, commit, pullOptions));
     if (p.branch !== undefined) await writeRef(p.paths, p.branch, commit);
     return result(p, commit, found, 'network', warnings);
@@ -165,6 +214,7 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
     const snapshotFile = p.paths.snapshotFile(commit, file.path);
     const blobPath = p.paths.blob(file.expected.hash);
     if (await holds(snapshotFile, file.expected, pullOptions.verifyCached)) {
+      await writeFileRecord(p.paths, commit, file.path, file.expected);
       return { repoPath: file.path, path: snapshotFile, size: file.expected.size, downloaded: false };
     }
     let downloaded = false;
@@ -173,6 +223,12 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
       const lock = await acquireFileLock(p.paths.lock(file.expected.hash), {
         ...(options.lockStaleMs === undefined ? {} : { staleMs: options.lockStaleMs }),
         ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
+        ...(options.lockFileSystem === undefined ? {} : { fileSystem: options.lockFileSystem }),
+        onWait: (owner) =>
+          options.onWaiting?.(
+            `Waiting for another download of ${file.path} of ${p.entry.repoId}` +
+              `${owner === undefined ? '' : ` (process ${owner.pid} on ${owner.host})`}: it goes on once that one ends or its process is gone.`,
+          ),
       });
       try {
         if (!(await holds(blobPath, file.expected, pullOptions.verifyCached))) {
@@ -187,7 +243,7 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
             ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
             ...(options.resumeRetries === undefined ? {} : { resumeRetries: options.resumeRetries }),
             ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
-            ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
+            stallTimeoutMs: options.stallTimeoutMs ?? settings.downloadTimeoutMs,
           });
           downloaded = true;
         }
@@ -196,29 +252,66 @@ export function createModelHub(options: ModelHubOptions = {}): ModelHub {
       }
     }
     await linkSnapshotFile(blobPath, snapshotFile, options.links ?? 'auto');
+    await writeFileRecord(p.paths, commit, file.path, file.expected);
     return { repoPath: file.path, path: snapshotFile, size: file.expected.size, downloaded };
   }
 
-  /** The snapshot's files when every required one is there (the optional tokenizer config may be marked absent). */
+  /**
+   * The snapshot's files when every required one is there (the optional tokenizer config may be marked absent) with
+   * the size recorded for it, if any (a file of another size counts as missing, with a warning). Raises the read
+   * errors other than ENOENT.
+   */
   async function cachedFiles(p: Plan, commit: string): Promise<Map<FileRole, PulledFile> | undefined> {
+    return (await cachedSnapshot(p, commit))?.found;
+  }
+
+  /** {@link cachedFiles}, and whether a file had no recorded size to check. */
+  async function cachedSnapshot(p: Plan, commit: string): Promise<{ found: Map<FileRole, PulledFile>; unrecorded: boolean } | undefined> {
     const found = new Map<FileRole, PulledFile>();
+    let unrecorded = false;
     for (const [role, repoPath] of rolesOf(p.files)) {
       const path = p.paths.snapshotFile(commit, repoPath);
       const size = await fileSize(path);
-      if (size !== undefined) found.set(role, { repoPath, path, size, downloaded: false });
-      else if (role !== 'tokenizerConfig' || !(await exists(p.paths.noExist(commit, repoPath)))) return undefined;
+      if (size === undefined) {
+        if (role !== 'tokenizerConfig' || !(await exists(p.paths.noExist(commit, repoPath)))) return undefined;
+        continue;
+      }
+      const expected = await readExpectedFile(p.paths, commit, repoPath);
+      if (expected !== undefined && expected.size !== size) {
+        warn(
+          `The cached ${repoPath} of ${p.entry.repoId}@${commit} has ${size} bytes, not the ${expected.size} it was verified with: ` +
+            `it is treated as not cached (a pull downloads it again; \`llm-shield models verify\` checks the rest).`,
+        );
+        return undefined;
+      }
+      if (expected === undefined) unrecorded = true;
+      found.set(role, { repoPath, path, size, downloaded: false });
     }
-    return found;
+    return { found, unrecorded };
   }
 
-  /** Re-hashes cached files against their blob names (symlinked snapshots only; copies carry no hash). */
+  /** {@link cachedFiles}, with an unreadable cache taken as "not cached" and a warning (the download then says more). */
+  async function cachedFilesOrWarn(p: Plan, commit: string): Promise<{ found: Map<FileRole, PulledFile>; unrecorded: boolean } | undefined> {
+    try {
+      return await cachedSnapshot(p, commit);
+    } catch (error) {
+      if (!isUnreadableCacheError(error)) throw error;
+      warn(unreadableCacheWarning(error, `${p.entry.id} (${p.files.variant})`, p.paths.root));
+      return undefined;
+    }
+  }
+
+  /**
+   * Re-hashes cached files against the hash recorded for them, else their blob name (copies without a record carry no
+   * hash and are not checked).
+   */
   async function verifyCachedOffline(p: Plan, commit: string, found: Map<FileRole, PulledFile>): Promise<void> {
     for (const file of found.values()) {
-      const target = await linkTarget(file.path);
-      if (target === undefined) continue;
-      const hash = basename(target);
-      if (!/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(hash)) continue;
-      const expected: ExpectedBlob = { hash, algorithm: algorithmOfBlobName(hash), size: file.size };
+      const recorded = await readExpectedFile(p.paths, commit, file.repoPath);
+      const target = recorded === undefined ? await linkTarget(file.path) : undefined;
+      const hash = recorded?.hash ?? (target === undefined ? undefined : basename(target));
+      if (hash === undefined || !/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(hash)) continue;
+      const expected: ExpectedBlob = recorded ?? { hash, algorithm: algorithmOfBlobName(hash), size: file.size };
       if (!(await fileMatches(file.path, expected))) {
         throw new ChecksumMismatchError(
           `The cached ${file.repoPath} of ${p.entry.repoId}@${commit} does not match its hash ${hash}: the cache is damaged. ` +
@@ -243,12 +336,14 @@ async function holds(path: string, expected: ExpectedBlob, verify: boolean | und
   return verify ? fileMatches(path, expected) : true;
 }
 
+/** The size of the file at `path` (links followed); `undefined` when absent or not a file; raises other errors (EACCES…). */
 async function fileSize(path: string): Promise<number | undefined> {
   try {
     const info = await stat(path);
     return info.isFile() ? info.size : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (errnoOf(error) === 'ENOENT' || !isUnreadableCacheError(error)) return undefined;
+    throw error;
   }
 }
 

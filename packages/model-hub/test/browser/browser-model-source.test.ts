@@ -65,6 +65,13 @@ async function expectFailure(promise: Promise<unknown>, code: string): Promise<L
 }
 
 describe('createBrowserModelSource (memory store, loopback hub)', () => {
+  it('a hub that never answers a metadata request: HubUnreachableError after metadataTimeoutMs, not a hang', async () => {
+    server.setFault((context) => (context.endpoint === 'paths-info' ? { kind: 'hang' } : undefined));
+    const cause = await expectFailure(source({ metadataTimeoutMs: 40, retries: 0 }).resolve('tiny'), ErrorCode.HubUnreachable);
+    expect(cause).toBeInstanceOf(HubUnreachableError);
+    expect(cause.details).toMatchObject({ timedOut: 'answer', timeoutMs: 40 });
+  });
+
   it('resolves verified files with progress; read() returns the cached bytes; there is no path', async () => {
     const progress: DownloadProgress[] = [];
     const files = await source({ onProgress: (p) => progress.push(p) }).resolve('tiny');
