@@ -93,6 +93,8 @@ Options:
   --detection-mode M     llm-shield detector: heuristic | ml | hybrid (default: the same as llm-shield scan,
                          each model's own; the report names the model and its origin)
   --limit N              only the first N rows
+  --sweep LIST           binary tasks: also print precision, recall, F1 and FPR at each of these thresholds
+                         (e.g. --sweep 0.3,0.5,0.7,0.9), from the same scores
   --show-errors N        list up to N false positives and N false negatives (misclassified rows)
   --json                 print the full report as JSON
   -h, --help             this help

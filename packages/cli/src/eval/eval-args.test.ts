@@ -60,4 +60,10 @@ describe('parseEvalArgs', () => {
     expect(() => parseEvalArgs(['--task', 'toxicity', '--data', 'a', '--limit', '-1'])).toThrow(UsageError);
     expect(() => parseEvalArgs(['--task', 'toxicity', '--data', 'a', 'extra'])).toThrow(/Unexpected argument/);
   });
+
+  it('reads --sweep thresholds and refuses bad ones', () => {
+    expect(parseEvalArgs(['--task', 'toxicity', '--data', 'a', '--sweep', '0.3, 0.5,0.9']).options?.sweep).toEqual([0.3, 0.5, 0.9]);
+    expect(() => parseEvalArgs(['--task', 'toxicity', '--data', 'a', '--sweep', '1.5'])).toThrow(/\[0, 1\]/);
+    expect(() => parseEvalArgs(['--task', 'toxicity', '--data', 'a', '--sweep', ','])).toThrow(UsageError);
+  });
 });

@@ -19,6 +19,14 @@ export interface EvalArgs {
 
 const DETECTION_MODES: readonly DetectionMode[] = ['heuristic', 'ml', 'hybrid'];
 
+/** Parses `--sweep 0.3,0.5,0.7`: thresholds in [0, 1], at most 50. */
+export function parseSweep(value: string): number[] {
+  const thresholds = value.split(',').map((part) => part.trim()).filter((part) => part !== '').map((part) => parseNumberOption('--sweep', part));
+  if (thresholds.length === 0 || thresholds.length > 50) throw new UsageError('--sweep needs 1 to 50 comma-separated thresholds.');
+  for (const threshold of thresholds) if (threshold < 0 || threshold > 1) throw new UsageError(`--sweep thresholds must be in [0, 1], got ${threshold}.`);
+  return thresholds;
+}
+
 /**
  * Parses `llm-shield eval`'s arguments. Raises {@link UsageError} for unknown options, missing `--task` /
  * `--data`, or values out of their sets.
@@ -39,6 +47,7 @@ export function parseEvalArgs(args: readonly string[]): EvalArgs {
     'detection-mode': { type: 'string' },
     limit: { type: 'string' },
     'show-errors': { type: 'string' },
+    sweep: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -77,6 +86,7 @@ export function parseEvalArgs(args: readonly string[]): EvalArgs {
     mode: mode as DetectionMode | undefined,
     limit: values.limit === undefined ? undefined : parsePositiveIntegerOption('--limit', values.limit),
     keepErrors: values['show-errors'] === undefined ? undefined : parseCountOption('--show-errors', values['show-errors']),
+    sweep: values.sweep === undefined ? undefined : parseSweep(values.sweep),
   };
   return { help: false, json, options };
 }

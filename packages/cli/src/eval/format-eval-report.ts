@@ -46,6 +46,16 @@ export function formatEvalReport(report: EvalReport): string {
         ['negative', String(fp), String(tn), String(fp + tn)],
       ]),
     );
+    if (report.sweep) {
+      out.push('');
+      out.push('threshold sweep (flagged when score > threshold)');
+      out.push(
+        formatTable([
+          ['threshold', 'precision', 'recall', 'F1', 'FPR'],
+          ...report.sweep.map((row) => [String(row.threshold), formatRatio(row.precision), formatRatio(row.recall), formatRatio(row.f1), formatRatio(row.falsePositiveRate)]),
+        ]),
+      );
+    }
     appendErrors(out, 'false positives', report.errors.falsePositives);
     appendErrors(out, 'false negatives', report.errors.falseNegatives);
   }

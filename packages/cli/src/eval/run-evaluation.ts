@@ -37,6 +37,20 @@ export interface EvalOptions {
   limit?: number | undefined;
   /** How many misclassified rows of each kind to keep in the report (default 0). */
   keepErrors?: number | undefined;
+  /**
+   * Binary tasks: also report precision, recall, F1 and false-positive rate as if the decision were
+   * `score > t` for each of these thresholds (the scanner's rule), from the same scores (default: none).
+   */
+  sweep?: readonly number[] | undefined;
+}
+
+/** One row of a threshold sweep. */
+export interface SweepRow {
+  threshold: number;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  falsePositiveRate: number | null;
 }
 
 /** One data file's part of an evaluation. */
@@ -68,6 +82,8 @@ export interface EvalReport {
   examples: number;
   /** Binary tasks: the metrics, plus ROC AUC when the detector has scores. */
   binary?: BinaryMetrics & { rocAuc: number | null };
+  /** Binary tasks with `sweep`: the metrics at each threshold (absent when the detector gives no scores). */
+  sweep?: SweepRow[];
   /** Sentiment: the three-class metrics. */
   sentiment?: MulticlassMetrics;
   /** Misclassified rows (binary: false positives and false negatives; sentiment: any), up to `keepErrors` each. */
@@ -149,9 +165,17 @@ export async function runEvaluation(options: EvalOptions): Promise<EvalReport> {
     }
     const durationMs = performance.now() - started;
     const metrics = binaryMetrics(binaryConfusion(gold, predicted));
+    const sweep =
+      options.sweep && allScored
+        ? options.sweep.map((threshold): SweepRow => {
+            const at = binaryMetrics(binaryConfusion(gold, scores.map((score) => score > threshold)));
+            return { threshold, precision: at.precision, recall: at.recall, f1: at.f1, falsePositiveRate: at.falsePositiveRate };
+          })
+        : undefined;
     return {
       ...report,
       binary: { ...metrics, rocAuc: allScored ? rocAuc(gold, scores) : null },
+      ...(sweep ? { sweep } : {}),
       durationMs,
       textsPerSecond: count / (durationMs / 1000),
     };
