@@ -120,28 +120,48 @@ function matchRule(
  * a hex blob (every blob character of the original becomes one such character in the leet view, leet digits
  * becoming o, i, e, a, s, t; removed and expanded characters only lengthen runs), so that texts without a long
  * enough run skip the blob decoder.
+ * Built lazily by {@link prepareRules}.
  */
-const PREFILTER = new KeywordPrefilter(
-  PROMPT_INJECTION_RULES.map((rule) => rule.pattern.source),
-  {
-    // a symbol rule runs on the folded view; the starts found on the leet view are its starts too unless a
-    // leading string has a leet character (which the leet view never contains)
-    anchored: PROMPT_INJECTION_RULES.map((rule) => rule.view !== 'symbols' || !(leadingStrings(rule.pattern.source) ?? []).some(hasLeetChar)),
-    runClasses: [isBase64Code, (code) => isHexRunCode(code) || (code >= 0x61 && code <= 0x7a && 'oiestl'.includes(String.fromCharCode(code)))],
-  },
-);
-/** Sticky copies of the patterns, for the anchored runs. */
-const STICKY = PROMPT_INJECTION_RULES.map((rule) => new RegExp(rule.pattern.source, 'y'));
+interface PreparedRules {
+  prefilter: KeywordPrefilter;
+  /** Sticky copies of the patterns, for the anchored runs. */
+  sticky: RegExp[];
+  foldedOnlyLiterals: ReturnType<KeywordPrefilter['literalIds']>;
+}
+
+let prepared: PreparedRules | undefined;
+
 /**
- * The symbol rules' literals with a leet character, looked up in the folded view (where the symbol rules run)
- * when it differs from the leet view: any literal without one that occurs in the folded view also occurs, at
- * the same place, in the leet view, which the automaton scans. Word rules run on the leet view and the
- * de-spaced view made from it, which contain no leet character, so their literals with one can never occur.
+ * Builds the pre-filter on first use rather than at import (building the automaton of every rule's literals is
+ * most of the package's load time; `import('@llm-shield/heuristics')` stays cheap for cold starts).
  */
-const SYMBOL_LEET_LITERALS = new Set(
-  new KeywordPrefilter(PROMPT_INJECTION_RULES.filter((rule) => rule.view === 'symbols').map((rule) => rule.pattern.source)).literals.filter(hasLeetChar),
-);
-const FOLDED_ONLY_LITERALS = PREFILTER.literalIds((literal) => SYMBOL_LEET_LITERALS.has(literal));
+function prepareRules(): PreparedRules {
+  if (prepared !== undefined) return prepared;
+  const prefilter = new KeywordPrefilter(
+    PROMPT_INJECTION_RULES.map((rule) => rule.pattern.source),
+    {
+      // a symbol rule runs on the folded view; the starts found on the leet view are its starts too unless a
+      // leading string has a leet character (which the leet view never contains)
+      anchored: PROMPT_INJECTION_RULES.map((rule) => rule.view !== 'symbols' || !(leadingStrings(rule.pattern.source) ?? []).some(hasLeetChar)),
+      runClasses: [isBase64Code, (code) => isHexRunCode(code) || (code >= 0x61 && code <= 0x7a && 'oiestl'.includes(String.fromCharCode(code)))],
+    },
+  );
+  /*
+   * The symbol rules' literals with a leet character, looked up in the folded view (where the symbol rules run)
+   * when it differs from the leet view: any literal without one that occurs in the folded view also occurs, at
+   * the same place, in the leet view, which the automaton scans. Word rules run on the leet view and the
+   * de-spaced view made from it, which contain no leet character, so their literals with one can never occur.
+   */
+  const symbolLeetLiterals = new Set(
+    new KeywordPrefilter(PROMPT_INJECTION_RULES.filter((rule) => rule.view === 'symbols').map((rule) => rule.pattern.source)).literals.filter(hasLeetChar),
+  );
+  prepared = {
+    prefilter,
+    sticky: PROMPT_INJECTION_RULES.map((rule) => new RegExp(rule.pattern.source, 'y')),
+    foldedOnlyLiterals: prefilter.literalIds((literal) => symbolLeetLiterals.has(literal)),
+  };
+  return prepared;
+}
 
 const ALL_CATEGORIES: ReadonlySet<PromptInjectionCategory> = new Set(PROMPT_INJECTION_CATEGORIES);
 
@@ -184,6 +204,7 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
   };
   const evasionSpans: TextSpan[] = [];
   const evasionRules = new Set<string>();
+  const { prefilter: PREFILTER, sticky: STICKY, foldedOnlyLiterals: FOLDED_ONLY_LITERALS } = prepareRules();
   if (!exhaustive) {
     PREFILTER.reset();
     PREFILTER.scan(normalized.leet.text, true);
