@@ -23,6 +23,7 @@ describe('formatScanResult', () => {
     sanitizedText: 'x',
     riskScore: 0.9,
     failedScanners: ['PromptInjection'],
+    failedClosed: [],
     durationMs: 1.25,
     repairedSurrogates: 1,
     runs: [
@@ -103,6 +104,7 @@ describe('repeated matches', () => {
       sanitizedText: '',
       riskScore: 1,
       failedScanners: ['PromptInjection'],
+      failedClosed: [],
       durationMs: 1,
       repairedSurrogates: 0,
       runs: [
