@@ -12,6 +12,8 @@
 //   - whether an attack after ~600 harmless tokens is caught (the case of issue 11).
 // Prints a Markdown table and JSON. Not a test. Run from the repository root after `npm run build`:
 //   node tools/bench/long-input-cost.mjs [--datasets ../shared/datasets] [--repeats 3] [--variant fp32|int8]
+// `chunks (new default)` is `longInput: 'chunks'` without a size: the model's own chunk size (config.json
+// `llm_shield.chunk_tokens`: 64 for the embedded prompt-injection model), else chunks that fill the window.
 import { existsSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { join } from 'node:path';
@@ -71,9 +73,11 @@ const PADDED = {
   Toxicity: `${Array(5).fill(PREAMBLE).join(' ')} You are a worthless stupid idiot and everyone hates you.`,
 };
 
-const settings = [
+/** The settings compared; `window` is the model's window less its two special tokens. */
+const settingsFor = (window) => [
   ['full (old default)', 'full'],
-  ['chunks, window size', 'chunks'],
+  ['chunks (new default)', 'chunks'],
+  [`chunks ${window}/64 (whole window)`, { mode: 'chunks', size: window }],
   ['chunks 128/32', { mode: 'chunks', size: 128, overlap: 32 }],
   ['chunks 64/16', { mode: 'chunks', size: 64, overlap: 16 }],
 ];
@@ -92,7 +96,7 @@ for (const [Scanner, task] of [[PromptInjection, 'prompt-injection'], [Toxicity,
   let long = prose;
   // ~10k tokens: grow/cut the prose by whitespace words (about 1.3 tokens a word for these tokenizers).
   long = long.split(/\s+/).slice(0, 7700).join(' ');
-  for (const [name, longInput] of settings) {
+  for (const [name, longInput] of settingsFor(model.maxLength - 2)) {
     const scanner = new Scanner({ model: { source, runtime, id: `llm-shield/${task}` }, mode: 'ml', longInput, timeoutMs: 0 });
     await scanner.scanMany(corpus.slice(0, 50));
     const times = [];

@@ -130,7 +130,8 @@ describe('llm-shield scan', () => {
     const tooLong = await run(['scan', '--max-length', '5', 'too long']);
     expect(tooLong.code).toBe(2);
     expect(tooLong.stderr).toMatch(/^error \[LLMS_INPUT_TOO_LARGE\]/);
-  }, 60_000);
+    // Whole-input scoring reads all 10 MB; each ML scanner is bounded by its 30 s timeoutMs (then fails closed).
+  }, 240_000);
 
   it('reports an out-of-range threshold as a typed config error', async () => {
     const result = await run(['scan', '--threshold', 'PromptInjection=5', 'hi']);

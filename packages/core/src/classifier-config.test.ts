@@ -21,3 +21,24 @@ describe('parseClassifierConfig', () => {
     },
   );
 });
+
+describe('parseClassifierConfig: llm_shield settings', () => {
+  const base = { id2label: { 0: 'SAFE', 1: 'INJECTION' } };
+  it('reads threshold, default_mode and chunk_tokens, each optional', () => {
+    expect(parseClassifierConfig({ ...base, llm_shield: { threshold: 0.4, default_mode: 'hybrid', chunk_tokens: 64 } })).toMatchObject({
+      threshold: 0.4,
+      defaultMode: 'hybrid',
+      chunkTokens: 64,
+    });
+    const none = parseClassifierConfig(base);
+    expect(none).not.toHaveProperty('threshold');
+    expect(none).not.toHaveProperty('defaultMode');
+    expect(parseClassifierConfig({ ...base, llm_shield: {} })).not.toHaveProperty('chunkTokens');
+  });
+  it.each([[[]], ['x'], [{ threshold: 'high' }], [{ threshold: 1.5 }], [{ default_mode: 'heuristic' }], [{ chunk_tokens: 7.5 }], [{ treshold: 0.5 }]])(
+    'refuses llm_shield %j with InvalidModelError',
+    (settings) => {
+      expect(() => parseClassifierConfig({ ...base, llm_shield: settings })).toThrow(InvalidModelError);
+    },
+  );
+});

@@ -50,4 +50,10 @@ export interface InferenceRuntimeV1 {
   readonly name: string;
   /** Loads a model. Rejects with `InvalidModelError` for unreadable models and `InferenceFailedError` otherwise. */
   createSession(model: ModelInputV1, options?: SessionOptionsV1): Promise<InferenceSessionV1>;
+  /**
+   * Optional: checks session options without creating a session, raising `InvalidConfigError` for an option the
+   * runtime does not know (a misspelling) or a bad value, exactly as `createSession` would. Scanners call it when
+   * they are constructed, so that a bad option is refused there rather than when the model first loads.
+   */
+  checkSessionOptions?(options: SessionOptionsV1): void;
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the contracts the shipped models are read through
 import { parseClassifierConfig } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_MODEL_LIST, llmShieldSettingsOf } from '../src/index.js';

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the contracts the shipped models are read through
 import type { ModelFilesV1, ModelSourceV1, ModelVariant } from '@llm-shield/core';
 import { EMBEDDED_MODELS, type EmbeddedModelTask } from '../src/index.js';
 

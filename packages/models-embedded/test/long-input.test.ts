@@ -8,6 +8,7 @@
 import { createNodeRuntime } from '@llm-shield/runtime-node';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the shipped models through the scanners users get
 import { PromptInjection, Toxicity } from '@llm-shield/scanners';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the contracts the shipped models are read through
 import { Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
 import { embeddedSource } from './embedded-source.js';

@@ -20,6 +20,15 @@ describe('createNodeRuntime', () => {
     const runtime = createNodeRuntime();
     await expect(runtime.createSession(model, { graphOptimizationLevel: 'max' as never })).rejects.toThrow(InvalidConfigError);
   });
+  it('refuses misspelled options: in the defaults, in createSession and in checkSessionOptions', async () => {
+    expect(() => createNodeRuntime({ intraOpThread: 1 } as never)).toThrow(expect.objectContaining({ details: { option: 'intraOpThread' } }));
+    const runtime = createNodeRuntime({ logSeverityLevel: 4 });
+    await expect(runtime.createSession(model, { enableCpuMemoryArena: false } as never)).rejects.toThrow(InvalidConfigError);
+    expect(() => runtime.checkSessionOptions({ graphOptimisationLevel: 'all' } as never)).toThrow(
+      expect.objectContaining({ details: { option: 'graphOptimisationLevel' } }),
+    );
+    expect(() => runtime.checkSessionOptions({ intraOpThreads: 1, logSeverityLevel: 3 })).not.toThrow();
+  });
   it('takes per-session options over the defaults', async () => {
     const runtime = createNodeRuntime({ executionProviders: ['cuda'], logSeverityLevel: 4 });
     const session = await runtime.createSession(model, { executionProviders: ['cpu'], intraOpThreads: 1, graphOptimizationLevel: 'disabled', enableCpuMemArena: false, enableMemPattern: false });
@@ -44,8 +53,16 @@ describe('createNodeRuntime', () => {
   });
   it('reports an execution provider that cannot load as InferenceFailedError with details', async () => {
     const runtime = createNodeRuntime({ intraOpThreads: 1, logSeverityLevel: 4 });
-    const error = await runtime.createSession(model, { executionProviders: ['cuda'] }).catch((e: unknown) => e);
-    if (!InferenceFailedError.isInstance(error)) return; // a CUDA machine: covered by test/cuda.test.ts
-    expect(error.details).toMatchObject({ bytes: model.bytes.byteLength, executionProviders: ['cuda'] });
+    const outcome: unknown = await runtime.createSession(model, { executionProviders: ['cuda'] }).catch((e: unknown) => e);
+    if (outcome instanceof Error || !(typeof outcome === 'object' && outcome !== null && 'run' in outcome)) {
+      // No usable CUDA here: the failure must be the typed error with its details, nothing else.
+      expect(InferenceFailedError.isInstance(outcome)).toBe(true);
+      expect((outcome as InferenceFailedError).details).toMatchObject({ bytes: model.bytes.byteLength, executionProviders: ['cuda'] });
+    } else {
+      // A CUDA machine (test/cuda.test.ts covers it further): the session is a working one.
+      const session = outcome as Awaited<ReturnType<typeof runtime.createSession>>;
+      expect(session.inputNames).toContain('input_ids');
+      await session.dispose();
+    }
   });
 });

@@ -17,7 +17,11 @@ export interface NodeRuntimeOptions extends NodeSessionOptions {
 export interface NodeRuntime extends InferenceRuntimeV1 {
   readonly name: 'onnxruntime-node';
   createSession(model: ModelInputV1, options?: NodeRuntimeOptions): Promise<InferenceSessionV1>;
+  checkSessionOptions(options: NodeRuntimeOptions): void;
 }
+
+/** Options of the runtime beyond the session options: `logSeverityLevel`. */
+const RUNTIME_KEYS: readonly string[] = ['logSeverityLevel'];
 
 function checkLogLevel(level: unknown): void {
   if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 0 && (level as number) <= 4)) {
@@ -40,23 +44,32 @@ function checkLogLevel(level: unknown): void {
  *   memory-maps it where the layout allows, instead of holding a second copy in the JS heap); `{ bytes }` suits
  *   single-file models already in memory.
  *
- * Options given to `createSession` override the runtime's defaults field by field. Errors: `InvalidConfigError`
- * for bad options, `InvalidModelError` for unreadable or invalid models (missing file, empty, garbage, truncated),
+ * Options given to `createSession` override the runtime's defaults field by field; `checkSessionOptions` checks
+ * them without creating a session (scanners call it at construction). Errors: `InvalidConfigError` for bad or
+ * unknown (misspelled) options, `InvalidModelError` for unreadable or invalid models (missing file, empty, garbage, truncated),
  * `InferenceFailedError` for other creation failures.
  *
  * @param defaults - session options applied to every session (default: CPU, onnxruntime's threads, level `all`)
  */
 export function createNodeRuntime(defaults: NodeRuntimeOptions = {}): NodeRuntime {
-  toOrtNodeSessionOptions(defaults); // fail fast on bad defaults
+  toOrtNodeSessionOptions(defaults, RUNTIME_KEYS); // fail fast on bad defaults
   checkLogLevel(defaults.logSeverityLevel);
+  const check = (options: NodeRuntimeOptions): NodeRuntimeOptions => {
+    const merged: NodeRuntimeOptions = { ...defaults, ...options };
+    toOrtNodeSessionOptions(merged, RUNTIME_KEYS);
+    checkLogLevel(merged.logSeverityLevel);
+    return merged;
+  };
   return {
     specificationVersion: 'v1',
     name: 'onnxruntime-node',
+    checkSessionOptions(options: NodeRuntimeOptions) {
+      check(options);
+    },
     async createSession(model: ModelInputV1, options: NodeRuntimeOptions = {}) {
-      const merged: NodeRuntimeOptions = { ...defaults, ...options };
-      checkLogLevel(merged.logSeverityLevel);
+      const merged = check(options);
       const sessionOptions: ort.InferenceSession.SessionOptions = {
-        ...toOrtNodeSessionOptions(merged),
+        ...toOrtNodeSessionOptions(merged, RUNTIME_KEYS),
         logSeverityLevel: merged.logSeverityLevel ?? 3,
       };
       checkModelInput(model);

@@ -30,6 +30,32 @@ export interface OrtNodeSessionOptions {
   extra?: Record<string, string>;
 }
 
+/** Every option {@link toOrtNodeSessionOptions} knows (the runtime adds `logSeverityLevel`). */
+export const NODE_SESSION_OPTION_KEYS: readonly string[] = [
+  'intraOpThreads',
+  'interOpThreads',
+  'graphOptimizationLevel',
+  'executionProviders',
+  'enableCpuMemArena',
+  'enableMemPattern',
+  'configEntries',
+];
+
+/**
+ * Raises {@link InvalidConfigError} (`details: { option }`) for a key of `options` not in `known`: a misspelled
+ * option (`intraOpThread`) is refused, never ignored.
+ */
+export function assertKnownSessionOptions(options: object, known: readonly string[]): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidConfigError('Session options must be an object.', { details: { field: 'sessionOptions' } });
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new InvalidConfigError(`Unknown session option ${JSON.stringify(key)}; known: ${known.join(', ')}.`, { details: { option: key } });
+    }
+  }
+}
+
 function threads(field: string, value: number | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < 1) throw new InvalidConfigError(`${field} must be a positive integer, got ${JSON.stringify(value)}.`);
@@ -37,10 +63,12 @@ function threads(field: string, value: number | undefined): number | undefined {
 }
 
 /**
- * Validates {@link NodeSessionOptions} and converts them to onnxruntime-node's option object.
+ * Validates {@link NodeSessionOptions} and converts them to onnxruntime-node's option object. Unknown keys (other than
+ * `extraKeys`) are refused with `InvalidConfigError`.
  * Defaults: CPU provider, graph optimisation `all`, arena and memory pattern on, threads left to onnxruntime.
  */
-export function toOrtNodeSessionOptions(options: NodeSessionOptions = {}): OrtNodeSessionOptions {
+export function toOrtNodeSessionOptions(options: NodeSessionOptions = {}, extraKeys: readonly string[] = []): OrtNodeSessionOptions {
+  assertKnownSessionOptions(options, [...NODE_SESSION_OPTION_KEYS, ...extraKeys]);
   const providers = options.executionProviders ?? ['cpu'];
   if (providers.length === 0 || providers.some((provider) => provider !== 'cpu' && provider !== 'cuda')) {
     throw new InvalidConfigError(`executionProviders must list cpu and/or cuda, got ${JSON.stringify(providers)}.`);

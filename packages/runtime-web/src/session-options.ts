@@ -12,12 +12,28 @@ export interface OrtWebSessionOptions {
   graphOptimizationLevel: 'disabled' | 'basic' | 'extended' | 'all';
 }
 
+/** Every option {@link toOrtWebSessionOptions} knows (the runtime adds `wasmPaths`). */
+export const WEB_SESSION_OPTION_KEYS: readonly string[] = ['executionProviders', 'graphOptimizationLevel', 'intraOpThreads'];
+
 /**
  * Validates {@link WebSessionOptions} and converts them to onnxruntime-web's option object (default: WASM,
  * graph optimisation `all`). WASM threads are an environment setting of onnxruntime-web (`env.wasm.numThreads`),
- * not a session option, so `intraOpThreads` is returned separately.
+ * not a session option, so `intraOpThreads` is returned separately. Unknown keys (other than `extraKeys`) are refused
+ * with `InvalidConfigError`.
  */
-export function toOrtWebSessionOptions(options: WebSessionOptions = {}): { session: OrtWebSessionOptions; wasmThreads?: number } {
+export function toOrtWebSessionOptions(
+  options: WebSessionOptions = {},
+  extraKeys: readonly string[] = [],
+): { session: OrtWebSessionOptions; wasmThreads?: number } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new InvalidConfigError('Session options must be an object.', { details: { field: 'sessionOptions' } });
+  }
+  const known = [...WEB_SESSION_OPTION_KEYS, ...extraKeys];
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      throw new InvalidConfigError(`Unknown session option ${JSON.stringify(key)}; known: ${known.join(', ')}.`, { details: { option: key } });
+    }
+  }
   const providers = options.executionProviders ?? ['wasm'];
   if (providers.length === 0 || providers.some((provider) => provider !== 'wasm' && provider !== 'webgpu')) {
     throw new InvalidConfigError(`executionProviders must list wasm and/or webgpu, got ${JSON.stringify(providers)}.`);

@@ -17,6 +17,27 @@ describe('createWebRuntime', () => {
     expect(() => createWebRuntime({ executionProviders: ['cuda' as never] })).toThrow(InvalidConfigError);
     await expect(runtime.createSession(model, { intraOpThreads: 0 })).rejects.toThrow(InvalidConfigError);
   });
+  it('refuses a misspelled session option, in createSession and checkSessionOptions', async () => {
+    expect(() => createWebRuntime({ intraOpThread: 1 } as never)).toThrow(expect.objectContaining({ details: { option: 'intraOpThread' } }));
+    await expect(runtime.createSession(model, { graphOptimisationLevel: 'all' } as never)).rejects.toThrow(InvalidConfigError);
+    expect(() => runtime.checkSessionOptions({ executionProvider: ['wasm'] } as never)).toThrow(InvalidConfigError);
+  });
+  it('refuses threads or wasmPaths that differ from the first session (onnxruntime-web reads them once)', async () => {
+    const session = await runtime.createSession(model); // sets the environment: 1 thread
+    await session.dispose();
+    await expect(runtime.createSession(model, { intraOpThreads: 2 })).rejects.toThrow(
+      expect.objectContaining({ code: 'LLMS_INVALID_CONFIG', details: expect.objectContaining({ field: 'intraOpThreads', value: 2 }) }),
+    );
+    expect(() => createWebRuntime({ intraOpThreads: 3 })).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'intraOpThreads' }) }));
+    expect(() => createWebRuntime({ wasmPaths: 'https://cdn.example/ort/' })).toThrow(
+      expect.objectContaining({ details: expect.objectContaining({ field: 'wasmPaths' }) }),
+    );
+    // the same values, or none, are fine
+    const again = await createWebRuntime({ intraOpThreads: 1 }).createSession(model);
+    await again.dispose();
+    const unset = await createWebRuntime().createSession(model);
+    await unset.dispose();
+  });
   it('reports WebGPU where there is none (Node) as InferenceFailedError', async () => {
     const error = await runtime.createSession(model, { executionProviders: ['webgpu'] }).catch((e: unknown) => e);
     expect(InferenceFailedError.isInstance(error), String(error)).toBe(true);

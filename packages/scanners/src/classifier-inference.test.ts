@@ -1,4 +1,4 @@
-import { InferenceFailedError, InvalidModelError, Vault } from '@llm-shield/core';
+import { InferenceFailedError, Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
 import { classifierConfig, FakeRuntime, FakeSource, present } from '../test/fake-model.js';
 import { sigmoid, softmax } from './activation.js';

@@ -14,7 +14,7 @@ import {
 } from '@llm-shield/core';
 import { classifyEncodings } from './classifier-inference.js';
 import { acquireClassifier, type LoadedClassifier } from './classifier-loader.js';
-import { splitForModel, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
+import { splitForModelAsync, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
 import { isAbort, toModelError } from './model-errors.js';
 import { ResultCache } from './result-cache.js';
 import type { ResolvedClassifierConfig } from './scanner-config.js';
@@ -298,10 +298,11 @@ export class ClassifierEngine {
     let probabilities: number[][];
     let splits: SplitInput[];
     try {
-      splits = pending.map((item) => {
+      splits = [];
+      for (const item of pending) {
         throwIfAborted(signal, 'scan');
-        return this.split(item, loaded);
-      });
+        splits.push(await this.split(item, loaded, signal));
+      }
       const encodings = splits.flatMap((split) => split.parts.map((part) => part.encoding));
       probabilities = await classifyEncodings(loaded, encodings, { batchSize: config.batchSize, ...(signal ? { signal } : {}) });
     } catch (error) {
@@ -338,15 +339,15 @@ export class ClassifierEngine {
    * The parts the model reads for one text. In `hybrid` mode the gate opened on the whole text, so a `longInput`
    * that would cut it is replaced by token chunks: the model reads every token the rules read.
    */
-  private split(item: PendingText, loaded: LoadedClassifier): SplitInput {
+  private async split(item: PendingText, loaded: LoadedClassifier, signal: AbortSignal | undefined): Promise<SplitInput> {
     const { config } = this.spec;
     const prepared = this.spec.preprocess?.(item.text);
     const text = prepared ? prepared.text : item.text;
-    let split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, config.longInput));
+    let split = await splitForModelAsync(text, loaded.tokenizer, this.longInputFor(loaded, config.longInput), signal);
     if (split.truncated && item.heuristic) {
       const { maxLength } = config.longInput;
       const chunks: ResolvedLongInput = { mode: 'chunks', unit: 'tokens', ...(maxLength === undefined ? {} : { maxLength }) };
-      split = splitForModel(text, loaded.tokenizer, this.longInputFor(loaded, chunks));
+      split = await splitForModelAsync(text, loaded.tokenizer, this.longInputFor(loaded, chunks), signal);
     }
     if (prepared) {
       for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);

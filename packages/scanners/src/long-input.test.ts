@@ -1,8 +1,8 @@
-import { InvalidConfigError } from '@llm-shield/core';
+import { AbortedError, InvalidConfigError } from '@llm-shield/core';
 import { createTokenizer } from '@llm-shield/tokenizer';
 import { describe, expect, it } from 'vitest';
 import { idOf, TOKENIZER_JSON } from '../test/fake-model.js';
-import { resolveLongInput, splitForModel } from './long-input.js';
+import { resolveLongInput, splitForModel, splitForModelAsync, TOKENIZE_SEGMENT_CHARACTERS } from './long-input.js';
 
 const tokenizer = createTokenizer(TOKENIZER_JSON, { model_max_length: 8 });
 const CLS = idOf('[CLS]');
@@ -81,4 +81,26 @@ describe('splitForModel', () => {
       expect(() => resolveLongInput('X', option)).toThrow(InvalidConfigError);
     },
   );
+});
+
+describe('splitForModelAsync', () => {
+  const words = ['hello', 'world', 'you', 'are', 'stupid', 'i', 'love', 'this', 'weather', 'today', '.'];
+  const long = Array.from({ length: 9000 }, (_, k) => words[(k * 7) % words.length]).join(' ');
+
+  it('gives the parts of splitForModel for a long text tokenized in segments', async () => {
+    expect(long.length).toBeGreaterThan(TOKENIZE_SEGMENT_CHARACTERS * 2);
+    const config = resolveLongInput('X', 'chunks');
+    const sync = splitForModel(long, tokenizer, config);
+    const async = await splitForModelAsync(long, tokenizer, config);
+    expect(async.parts.length).toBe(sync.parts.length);
+    expect(async.parts.map((part) => [part.start, part.end])).toEqual(sync.parts.map((part) => [part.start, part.end]));
+    expect(async.parts.map((part) => part.encoding.ids)).toEqual(sync.parts.map((part) => part.encoding.ids));
+  });
+
+  it('stops with AbortedError when its signal aborts between segments', async () => {
+    const controller = new AbortController();
+    const pending = splitForModelAsync(long, tokenizer, resolveLongInput('X', 'chunks'), controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toSatisfy(AbortedError.isInstance);
+  });
 });

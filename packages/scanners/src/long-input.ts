@@ -1,4 +1,4 @@
-import { InvalidConfigError, type EncodingV1 } from '@llm-shield/core';
+import { InvalidConfigError, throwIfAborted, type EncodingV1 } from '@llm-shield/core';
 import type { Tokenizer } from '@llm-shield/tokenizer';
 import { splitSentences } from './sentence-splitter.js';
 
@@ -228,10 +228,69 @@ function characterChunks(
   return { parts, truncated: parts.some((part) => part.truncated) };
 }
 
+/** Content tokens of a text: ids and their UTF-16 offsets in the text. */
+interface Content {
+  ids: number[];
+  offsets: Array<[number, number]>;
+}
+
+function encodeContent(text: string, tokenizer: Tokenizer, maxLength: number): Content {
+  const encoding = tokenizer.encode(text, { maxLength, truncation: { strategy: 'none' }, addSpecialTokens: false, padding: 'none' });
+  return { ids: encoding.ids, offsets: encoding.offsets };
+}
+
 function tokenChunks(text: string, tokenizer: Tokenizer, config: ResolvedLongInput, room: number, maxLength: number): SplitInput {
+  return chunkContent(text, tokenizer, config, room, encodeContent(text, tokenizer, maxLength));
+}
+
+/** Texts longer than this (UTF-16 code units) are tokenized for token chunks in segments, yielding between them. */
+export const TOKENIZE_SEGMENT_CHARACTERS = 16_384;
+
+/**
+ * Where the segment starting at `start` ends: before the last whitespace within the last 1,024 code units of a
+ * {@link TOKENIZE_SEGMENT_CHARACTERS} window (so that no word is cut and the whitespace leads the next segment,
+ * as the pre-tokenizers expect), else at the window's end, never inside a surrogate pair.
+ */
+function segmentEnd(text: string, start: number): number {
+  const limit = start + TOKENIZE_SEGMENT_CHARACTERS;
+  if (limit >= text.length) return text.length;
+  for (let k = limit; k > limit - 1024; k--) {
+    const code = text.charCodeAt(k);
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) return k;
+  }
+  return (text.charCodeAt(limit) & 0xfc00) === 0xdc00 ? limit - 1 : limit;
+}
+
+/**
+ * {@link splitForModel}, yielding to the event loop while it tokenizes a long text for token chunks (in segments of
+ * {@link TOKENIZE_SEGMENT_CHARACTERS}, cut before whitespace), so that a time limit or an abort can stop it: it
+ * raises `AbortedError` when `signal` aborts between segments. Other modes and short texts split at once.
+ */
+export async function splitForModelAsync(text: string, tokenizer: Tokenizer, config: ResolvedLongInput, signal?: AbortSignal): Promise<SplitInput> {
+  if (config.mode !== 'chunks' || config.unit !== 'tokens' || text.length <= TOKENIZE_SEGMENT_CHARACTERS) {
+    return splitForModel(text, tokenizer, config);
+  }
+  const maxLength = Math.min(config.maxLength ?? tokenizer.modelMaxLength, tokenizer.modelMaxLength);
+  const room = Math.max(1, maxLength - tokenizer.specialTokenCount);
+  const content: Content = { ids: [], offsets: [] };
+  for (let start = 0; start < text.length; ) {
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    throwIfAborted(signal, 'scan');
+    const end = Math.max(start + 1, segmentEnd(text, start));
+    const part = encodeContent(text.slice(start, end), tokenizer, maxLength);
+    for (let k = 0; k < part.ids.length; k++) {
+      content.ids.push(part.ids[k]!);
+      const [s, e] = part.offsets[k]!;
+      content.offsets.push([s + start, e + start]);
+    }
+    start = end;
+  }
+  return chunkContent(text, tokenizer, config, room, content);
+}
+
+function chunkContent(text: string, tokenizer: Tokenizer, config: ResolvedLongInput, room: number, content: Content): SplitInput {
   const size = Math.min(config.size ?? room, room);
   const overlap = Math.min(config.overlap ?? Math.min(DEFAULT_CHUNK_OVERLAP_TOKENS, Math.floor(size / 4)), size - 1);
-  const content = tokenizer.encode(text, { maxLength, truncation: { strategy: 'none' }, addSpecialTokens: false, padding: 'none' });
   const template = specialTemplate(tokenizer);
   const parts: TextPart[] = [];
   const total = content.ids.length;

@@ -1,5 +1,6 @@
 import {
   InvalidConfigError,
+  LlmShieldError,
   type InferenceRuntimeV1,
   type ModelSourceV1,
   type ModelVariant,
@@ -26,7 +27,11 @@ export interface ClassifierModelOptions {
   id: string;
   /** Precision variant passed to `source.resolve` (default: the source's own default). */
   variant?: ModelVariant;
-  /** Options passed to `runtime.createSession` (default: none, the runtime's defaults). */
+  /**
+   * Options passed to `runtime.createSession` (default: none, the runtime's defaults). When the runtime has
+   * `checkSessionOptions` (runtime-node, runtime-web), they are checked at construction: an unknown (misspelled)
+   * option or a bad value raises `InvalidConfigError`.
+   */
   sessionOptions?: SessionOptionsV1;
   /**
    * After a failed load, every scan reports the remembered failure through the scanner's `onModelFailure` policy
@@ -80,6 +85,18 @@ export function resolveModelOptions(scanner: string, model: unknown): ResolvedMo
   }
   if (options.sessionOptions !== undefined && (typeof options.sessionOptions !== 'object' || options.sessionOptions === null)) {
     fail(scanner, 'must be an object.', 'sessionOptions');
+  }
+  if (options.sessionOptions !== undefined && typeof runtime.checkSessionOptions === 'function') {
+    // The runtime knows its options: a misspelled one is refused here, not when the model first loads.
+    try {
+      runtime.checkSessionOptions(options.sessionOptions);
+    } catch (error) {
+      const option = LlmShieldError.isInstance(error) ? error.details['option'] ?? error.details['field'] : undefined;
+      throw new InvalidConfigError(`${scanner}: model.sessionOptions: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+        details: { scanner, field: `model.sessionOptions${typeof option === 'string' ? `.${option}` : ''}`, ...(typeof option === 'string' ? { option } : {}) },
+      });
+    }
   }
   const retryAfterMs = options.retryAfterMs ?? DEFAULT_MODEL_RETRY_AFTER_MS;
   if (typeof retryAfterMs !== 'number' || !Number.isFinite(retryAfterMs) || retryAfterMs < 0) {

@@ -4,6 +4,7 @@ import {
   PROMPT_INJECTION_CATEGORIES,
   type PromptInjectionCategory,
 } from '@llm-shield/heuristics';
+import { InvalidConfigError } from '@llm-shield/core';
 import { ClassifierEngine } from './classifier-scanner.js';
 import { EngineInputScanner } from './engine-scanner.js';
 import { bindPromptInjectionLabels } from './prompt-injection-labels.js';
@@ -21,7 +22,12 @@ export interface PromptInjectionConfig extends ClassifierScannerConfig {
    * 0.5 ({@link DEFAULT_PROMPT_INJECTION_THRESHOLD}) in `heuristic` mode.
    */
   threshold?: number;
-  /** Heuristic categories that count (default: all six, {@link PROMPT_INJECTION_CATEGORIES}). The model is binary. */
+  /**
+   * Heuristic categories that count (default: all six, {@link PROMPT_INJECTION_CATEGORIES}). The model is binary, so
+   * they act where the rule-based detector decides: `heuristic` mode, the `hybrid` gate, and the fallback. Given with
+   * a model in `ml` mode (explicit or the model's default) and a policy other than `fallback`, they would change no
+   * verdict and are refused with `InvalidConfigError`.
+   */
   categories?: readonly PromptInjectionCategory[];
   /** `hybrid` mode: heuristic score from which the model runs (default {@link PROMPT_INJECTION_HYBRID_GATE}). */
   hybridGate?: number;
@@ -31,7 +37,18 @@ type ResolvedPromptInjectionConfig = Readonly<ResolvedClassifierConfig & { categ
 
 function resolvePromptInjectionConfig(name: string, config: PromptInjectionConfig): ResolvedPromptInjectionConfig {
   const defaults = { modelThreshold: PROMPT_INJECTION_MODEL_THRESHOLD, heuristicThreshold: DEFAULT_PROMPT_INJECTION_THRESHOLD, hybridGate: PROMPT_INJECTION_HYBRID_GATE, onModelFailure: 'block' as const, longInput: 'chunks' as const };
-  return resolveCategorizedClassifierConfig(name, config, defaults, PROMPT_INJECTION_CATEGORIES);
+  const resolved = resolveCategorizedClassifierConfig(name, config, defaults, PROMPT_INJECTION_CATEGORIES);
+  // The model is binary: categories decide only where the rule-based detector decides (heuristic mode, the hybrid
+  // gate, the fallback). With a model that alone decides, they would change nothing: refused.
+  const rulesDecide = config.mode === 'heuristic' || config.mode === 'hybrid' || resolved.onModelFailure === 'fallback';
+  if (config.categories !== undefined && resolved.model !== undefined && !rulesDecide) {
+    throw new InvalidConfigError(
+      `${name}: categories select the rule-based detector's categories, but with a model in ml mode the binary model alone decides; ` +
+        "use mode 'hybrid' (the categories then open the gate), mode 'heuristic', or onModelFailure 'fallback'.",
+      { details: { scanner: name, field: 'categories', value: config.categories } },
+    );
+  }
+  return resolved;
 }
 
 function promptInjectionEngine(name: string, config: ResolvedPromptInjectionConfig): ClassifierEngine {

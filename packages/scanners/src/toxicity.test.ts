@@ -26,6 +26,24 @@ describe('Toxicity', () => {
     expect(result.valid).toBe(true);
   });
 
+  it('honours categories without a model, and refuses model-only ones it cannot score', async () => {
+    const insults = new Toxicity({ categories: ['insult'] });
+    const threats = new Toxicity({ categories: ['threat'] });
+    const text = 'You are a stupid idiot';
+    expect((await insults.scan(text, context)).valid).toBe(false);
+    expect((await threats.scan(text, context)).valid).toBe(true);
+    for (const config of [{ categories: ['sexual_explicit'] }, { categories: ['insult', 'sexual_explicit'] }, { mode: 'heuristic', categories: ['sexual_explicit'] }]) {
+      expect(() => new Toxicity(config as never)).toThrow(expect.objectContaining({ details: { scanner: 'Toxicity', field: 'categories', value: 'sexual_explicit' } }));
+    }
+    const runtime = new FakeRuntime({ logits: () => [0] });
+    const source = new FakeSource({});
+    const model = { source, runtime, id: 'tox' };
+    expect(() => new Toxicity({ model, mode: 'hybrid', categories: ['sexual_explicit'] })).toThrow(InvalidConfigError);
+    expect(() => new Toxicity({ model, onModelFailure: 'fallback', categories: ['sexual_explicit'] })).toThrow(InvalidConfigError);
+    // with a model that decides alone, the model scores it
+    expect(new Toxicity({ model, categories: ['sexual_explicit'] }).config.categories).toEqual(['sexual_explicit']);
+  });
+
   it.each([{ categories: ['rude'] }, { threshold: -1 }, { mode: 'remote' }])('refuses config %j', (config) => {
     expect(() => new Toxicity(config as never)).toThrow(InvalidConfigError);
   });
