@@ -1,6 +1,6 @@
 import { createScanResult, type Finding, type ScanResultV1 } from '@llm-shield/core';
 import { assertKnownKeys } from '../scanner-config.js';
-import { LiteralMatcher } from './literal-matcher.js';
+import { LiteralMatcher, type LiteralBoundary } from './literal-matcher.js';
 import { readBoolean, readEnum, readStringList } from './rule-options.js';
 import { RuleInputScanner, RuleOutputScanner, RULE_THRESHOLD } from './rule-scanner.js';
 import { MAX_SPANS_PER_FINDING, redactIntervals, textSpan } from './span-redaction.js';
@@ -56,17 +56,19 @@ export class SubstringBan {
   /**
    * @param config - the validated options
    * @param category - the findings' category (default `banned_substring`)
+   * @param wordBoundary - what `matchType: 'word'` means (default `python`, llm-guard's `\bS\b`)
    */
   constructor(
     readonly config: ResolvedBanSubstringsConfig,
     private readonly category = 'banned_substring',
+    private readonly wordBoundary: LiteralBoundary = 'python',
   ) {
     this.matcher = new LiteralMatcher(config.substrings, { caseSensitive: config.caseSensitive });
   }
 
   /** Checks one text. */
   check(text: string): ScanResultV1 {
-    const { firstStart, matchedPatterns, intervals } = this.matcher.search(text, { word: this.config.matchType === 'word' });
+    const { firstStart, matchedPatterns, intervals } = this.matcher.search(text, { boundary: this.config.matchType === 'word' ? this.wordBoundary : 'none' });
     const total = this.config.substrings.length;
     const flagged = this.config.containsAll ? matchedPatterns === total : matchedPatterns > 0;
     if (!flagged) {

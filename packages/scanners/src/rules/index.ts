@@ -5,3 +5,4 @@ export * from './case-fold.js';
 export * from './literal-matcher.js';
 export * from './rule-scanner.js';
 export * from './ban-substrings.js';
+export * from './no-refusal-light.js';

@@ -23,13 +23,21 @@ describe('LiteralMatcher', () => {
 
   it('word mode mirrors Python \\b on both sides', () => {
     const m = new LiteralMatcher(['cat', '$x']);
-    expect(m.search('concatenate', { word: true }).matchedPatterns).toBe(0);
-    expect(m.search('a cat.', { word: true }).intervals).toEqual([[2, 5]]);
+    expect(m.search('concatenate', { boundary: 'python' }).matchedPatterns).toBe(0);
+    expect(m.search('a cat.', { boundary: 'python' }).intervals).toEqual([[2, 5]]);
     // `\b$x\b` needs a word character before `$`.
-    expect(Array.from(m.search('a $x', { word: true }).firstStart)).toEqual([-1, -1]);
-    expect(Array.from(m.search('a$x', { word: true }).firstStart)).toEqual([-1, 1]);
-    expect(m.search('naïve cat', { word: true }).matchedPatterns).toBe(1);
-    expect(new LiteralMatcher(['ve']).search('naïve', { word: true }).matchedPatterns).toBe(0);
+    expect(Array.from(m.search('a $x', { boundary: 'python' }).firstStart)).toEqual([-1, -1]);
+    expect(Array.from(m.search('a$x', { boundary: 'python' }).firstStart)).toEqual([-1, 1]);
+    expect(m.search('naïve cat', { boundary: 'python' }).matchedPatterns).toBe(1);
+    expect(new LiteralMatcher(['ve']).search('naïve', { boundary: 'python' }).matchedPatterns).toBe(0);
+  });
+
+  it('edges mode: whole words, punctuation ends may touch anything', () => {
+    const m = new LiteralMatcher(['hello!', 'as an']);
+    expect(m.search('Hello! How are you', { boundary: 'edges' }).matchedPatterns).toBe(1);
+    expect(m.search('Hello! How are you', { boundary: 'python' }).matchedPatterns).toBe(0);
+    expect(m.search('she has an idea', { boundary: 'edges' }).matchedPatterns).toBe(0);
+    expect(m.search('As an AI', { boundary: 'edges' }).matchedPatterns).toBe(1);
   });
 
   it('stays linear on 10 MB of one letter against nested patterns (str and word)', () => {
@@ -39,10 +47,10 @@ describe('LiteralMatcher', () => {
     const r = m.search(text);
     expect(r.matchedPatterns).toBe(200);
     expect(r.intervals).toEqual([[0, text.length]]);
-    const w = m.search(text, { word: true });
+    const w = m.search(text, { boundary: 'python' });
     expect(w.matchedPatterns).toBe(0);
     const words = 'a '.repeat(2 * 1024 * 1024);
-    const w2 = m.search(words, { word: true });
+    const w2 = m.search(words, { boundary: 'python' });
     expect(w2.matchedPatterns).toBe(1);
     expect(w2.intervals.length).toBe(2 * 1024 * 1024);
   });

@@ -1,6 +1,16 @@
 import { caseFoldTable } from './case-fold.js';
 import { SpanUnion } from './span-redaction.js';
-import { isWordBoundary } from './word-boundary.js';
+import { isWordAt, isWordBefore, isWordBoundary } from './word-boundary.js';
+
+/**
+ * Where an occurrence may lie.
+ * - `none`: anywhere.
+ * - `python`: between `\b` boundaries as Python's `re.search(r"\bS\b")` (llm-guard's `match_type: word`): a
+ *   pattern that starts with `$` needs a word character before it.
+ * - `edges`: whole words: an end of the pattern that is a word character must not touch another word character;
+ *   an end that is not (e.g. `Hello!`) may touch anything.
+ */
+export type LiteralBoundary = 'none' | 'python' | 'edges';
 
 /** What {@link LiteralMatcher.search} found. */
 export interface LiteralSearchResult {
@@ -23,8 +33,8 @@ const NO = -1;
 /**
  * Finds many literal strings in one pass over a text (Aho–Corasick automaton over UTF-16 code units). Building is
  * linear in the total pattern length; a search visits each code unit once, plus, per position, the dictionary
- * chain of patterns ending there: in `str` mode only until a pattern already seen (so O(n + patterns) overall), in
- * `word` mode, where each occurrence needs its own boundary check, the chain of the patterns that end at a word
+ * chain of patterns ending there: in `str` mode only until a pattern already seen (so O(n + patterns) overall), with
+ * word boundaries, where each occurrence needs its own check, the chain of the patterns that end at a word
  * boundary (bounded by the number of patterns that are suffixes of one another).
  *
  * Measured against one compiled `RegExp` alternation of the escaped patterns (see tools/bench/rule-scanners.mjs):
@@ -105,10 +115,10 @@ export class LiteralMatcher {
    * Searches `text`.
    *
    * @param text - the text (any string; lone surrogates are matched as code units)
-   * @param options.word - count an occurrence only between word boundaries, as Python's `\bS\b` (default `false`)
+   * @param options.boundary - where occurrences may lie (default `none`), see {@link LiteralBoundary}
    */
-  search(text: string, options: { word?: boolean } = {}): LiteralSearchResult {
-    const word = options.word ?? false;
+  search(text: string, options: { boundary?: LiteralBoundary } = {}): LiteralSearchResult {
+    const boundary = options.boundary ?? 'none';
     const fold = this.caseSensitive ? undefined : caseFoldTable();
     const firstStart = new Int32Array(this.patterns.length).fill(NO);
     const seen = new Uint8Array(this.depth.length);
@@ -143,7 +153,7 @@ export class LiteralMatcher {
       let out = group[node] !== NO ? node : dict[node]!;
       if (out === NO) continue;
       const end = i + 1;
-      if (!word) {
+      if (boundary === 'none') {
         union.add(end - depth[out]!, end);
         while (out !== NO && seen[out] === 0) {
           markSeen(out, end - depth[out]!);
@@ -151,11 +161,12 @@ export class LiteralMatcher {
         }
         continue;
       }
-      if (!isWordBoundary(text, end)) continue;
+      const python = boundary === 'python';
+      if (python ? !isWordBoundary(text, end) : isWordBefore(text, end) && isWordAt(text, end)) continue;
       let longest = NO;
       for (; out !== NO; out = dict[out]!) {
         const start = end - depth[out]!;
-        if (!isWordBoundary(text, start)) continue;
+        if (python ? !isWordBoundary(text, start) : isWordAt(text, start) && isWordBefore(text, start)) continue;
         if (longest === NO) longest = start;
         if (seen[out] === 0) markSeen(out, start);
       }
