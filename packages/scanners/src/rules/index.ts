@@ -6,3 +6,5 @@ export * from './literal-matcher.js';
 export * from './rule-scanner.js';
 export * from './ban-substrings.js';
 export * from './no-refusal-light.js';
+export * from './normalized-text.js';
+export * from './ban-competitors.js';
