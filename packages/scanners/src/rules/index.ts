@@ -8,3 +8,4 @@ export * from './ban-substrings.js';
 export * from './no-refusal-light.js';
 export * from './normalized-text.js';
 export * from './ban-competitors.js';
+export * from './regex.js';
