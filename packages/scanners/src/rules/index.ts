@@ -9,3 +9,4 @@ export * from './no-refusal-light.js';
 export * from './normalized-text.js';
 export * from './ban-competitors.js';
 export * from './regex.js';
+export * from './invisible-text.js';
