@@ -10,3 +10,5 @@ export * from './normalized-text.js';
 export * from './ban-competitors.js';
 export * from './regex.js';
 export * from './invisible-text.js';
+export * from './token-encodings.js';
+export * from './token-limit.js';
