@@ -12,3 +12,4 @@ export * from './regex.js';
 export * from './invisible-text.js';
 export * from './token-encodings.js';
 export * from './token-limit.js';
+export * from './reading-time.js';
