@@ -13,3 +13,5 @@ export * from './invisible-text.js';
 export * from './token-encodings.js';
 export * from './token-limit.js';
 export * from './reading-time.js';
+export * from './json-candidates.js';
+export * from './json.js';
