@@ -15,3 +15,6 @@ export * from './token-limit.js';
 export * from './reading-time.js';
 export * from './json-candidates.js';
 export * from './json.js';
+export * from './url-extraction.js';
+export * from './ip-address.js';
+export * from './url-reachability.js';
