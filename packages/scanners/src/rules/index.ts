@@ -18,3 +18,6 @@ export * from './json.js';
 export * from './url-extraction.js';
 export * from './ip-address.js';
 export * from './url-reachability.js';
+export * from './punycode-label.js';
+export * from './url-risk-lists.js';
+export * from './malicious-urls.js';
