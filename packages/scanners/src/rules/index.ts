@@ -21,3 +21,4 @@ export * from './url-reachability.js';
 export * from './punycode-label.js';
 export * from './url-risk-lists.js';
 export * from './malicious-urls.js';
+export * from './definitions.js';
