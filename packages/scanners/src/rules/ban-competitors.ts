@@ -82,7 +82,7 @@ export class CompetitorBan {
   /** Checks one text. */
   check(text: string): ScanResultV1 {
     const normalized = normalizeForMatching(text);
-    const { firstStart, matchedPatterns, intervals } = this.matcher.search(normalized.text, { boundary: 'edges' });
+    const { occurrences, matchedPatterns, intervals } = this.matcher.search(normalized.text, { boundary: 'edges' });
     if (matchedPatterns === 0) {
       return createScanResult({ score: 0, threshold: RULE_THRESHOLD, method: 'heuristic', sanitizedText: text, explanation: 'passed: no competitor mentioned' });
     }
@@ -100,16 +100,14 @@ export class CompetitorBan {
       if (owner !== undefined) push(owner, start, end);
       else {
         // Overlapping mentions merged into one interval: credit each competitor that starts inside it.
-        firstStart.forEach((first, pattern) => {
-          if (first >= s && first < e) push(this.owner[pattern]!, start, end);
-        });
+        for (const [pattern, first] of occurrences) if (first >= s && first < e) push(this.owner[pattern]!, start, end);
       }
     }
-    firstStart.forEach((first, pattern) => {
-      if (first < 0 || spansOf.has(this.owner[pattern]!)) return;
+    for (const [pattern, first] of occurrences) {
+      if (spansOf.has(this.owner[pattern]!)) continue;
       const [start, end] = originalSpan(normalized, first, first + this.matcher.patterns[pattern]!.length);
       push(this.owner[pattern]!, start, end);
-    });
+    }
     const findings: Finding[] = [...spansOf.entries()].map(([competitor, spans]) => ({
       category: 'competitor',
       score: 1,

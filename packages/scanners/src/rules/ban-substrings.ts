@@ -68,7 +68,7 @@ export class SubstringBan {
 
   /** Checks one text. */
   check(text: string): ScanResultV1 {
-    const { firstStart, matchedPatterns, intervals } = this.matcher.search(text, { boundary: this.config.matchType === 'word' ? this.wordBoundary : 'none' });
+    const { occurrences, matchedPatterns, intervals } = this.matcher.search(text, { boundary: this.config.matchType === 'word' ? this.wordBoundary : 'none' });
     const total = this.config.substrings.length;
     const flagged = this.config.containsAll ? matchedPatterns === total : matchedPatterns > 0;
     if (!flagged) {
@@ -76,10 +76,10 @@ export class SubstringBan {
         matchedPatterns > 0 ? `passed: ${matchedPatterns} of ${total} substrings found, all are required` : 'passed: no banned substring found';
       return createScanResult({ score: 0, threshold: RULE_THRESHOLD, method: 'heuristic', sanitizedText: text, explanation });
     }
-    const matched: string[] = [];
-    firstStart.forEach((start, index) => {
-      if (start >= 0) matched.push(this.config.substrings[index]!);
-    });
+    const matched = occurrences
+      .map(([pattern]) => pattern)
+      .sort((a, b) => a - b)
+      .map((pattern) => this.config.substrings[pattern]!);
     const finding: Finding = {
       category: this.category,
       score: 1,

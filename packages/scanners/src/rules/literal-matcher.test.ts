@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { LiteralMatcher } from './literal-matcher.js';
+import { LiteralMatcher, type LiteralSearchResult } from './literal-matcher.js';
+
+/** Per pattern: the start of its first occurrence, or -1. */
+function firstStarts(result: LiteralSearchResult, patterns: number): number[] {
+  const starts = new Array<number>(patterns).fill(-1);
+  for (const [pattern, start] of result.occurrences) starts[pattern] = start;
+  return starts;
+}
 
 describe('LiteralMatcher', () => {
   it('finds overlapping patterns and reports first occurrences', () => {
     const m = new LiteralMatcher(['he', 'she', 'hers', 'his']);
     const r = m.search('ushers');
-    expect(Array.from(r.firstStart)).toEqual([2, 1, 2, -1]);
+    expect(firstStarts(r, 4)).toEqual([2, 1, 2, -1]);
     expect(r.matchedPatterns).toBe(3);
     expect(r.intervals).toEqual([[1, 6]]);
   });
@@ -26,8 +33,10 @@ describe('LiteralMatcher', () => {
     expect(m.search('concatenate', { boundary: 'python' }).matchedPatterns).toBe(0);
     expect(m.search('a cat.', { boundary: 'python' }).intervals).toEqual([[2, 5]]);
     // `\b$x\b` needs a word character before `$`.
-    expect(Array.from(m.search('a $x', { boundary: 'python' }).firstStart)).toEqual([-1, -1]);
-    expect(Array.from(m.search('a$x', { boundary: 'python' }).firstStart)).toEqual([-1, 1]);
+    expect(firstStarts(m.search('a $x', { boundary: 'python' }), 2)).toEqual([-1, -1]);
+    expect(firstStarts(m.search('a$x', { boundary: 'python' }), 2)).toEqual([-1, 1]);
+    // The scratch marks are reset between searches.
+    expect(firstStarts(m.search('a$x', { boundary: 'python' }), 2)).toEqual([-1, 1]);
     expect(m.search('naïve cat', { boundary: 'python' }).matchedPatterns).toBe(1);
     expect(new LiteralMatcher(['ve']).search('naïve', { boundary: 'python' }).matchedPatterns).toBe(0);
   });
@@ -53,5 +62,17 @@ describe('LiteralMatcher', () => {
     const w2 = m.search(words, { boundary: 'python' });
     expect(w2.matchedPatterns).toBe(1);
     expect(w2.intervals.length).toBe(2 * 1024 * 1024);
+  });
+
+  it('works with sparse transitions when the dense table would be too large', () => {
+    let seed = 7;
+    const rand = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const patterns = Array.from({ length: 3000 }, () => Array.from({ length: 12 }, () => String.fromCharCode(0x4e00 + Math.floor(rand() * 6000))).join(''));
+    const m = new LiteralMatcher(patterns);
+    const text = `x${patterns[5]}y${patterns[2999]}${patterns[5]!.slice(0, 6)}`;
+    const r = m.search(text);
+    expect(r.matchedPatterns).toBe(2);
+    expect(firstStarts(r, 3000)[5]).toBe(1);
+    expect(firstStarts(r, 3000)[2999]).toBe(14);
   });
 });

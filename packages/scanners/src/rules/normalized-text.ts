@@ -28,44 +28,60 @@ const MARK = /^\p{M}$/u;
 export function normalizeForMatching(input: string): NormalizedText {
   if (ASCII_ONLY.test(input)) return { text: input.toLowerCase() };
   const parts: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let starts = new Int32Array(input.length + 16);
+  let ends = new Int32Array(input.length + 16);
+  let size = 0;
+  const reserve = (extra: number): void => {
+    if (size + extra <= starts.length) return;
+    const capacity = Math.max(starts.length * 2, size + extra);
+    const grownStarts = new Int32Array(capacity);
+    grownStarts.set(starts.subarray(0, size));
+    const grownEnds = new Int32Array(capacity);
+    grownEnds.set(ends.subarray(0, size));
+    starts = grownStarts;
+    ends = grownEnds;
+  };
   let i = 0;
   const n = input.length;
   while (i < n) {
-    const start = i;
-    const first = input.codePointAt(i)!;
-    i += first > 0xffff ? 2 : 1;
-    if (first < 0x80) {
-      // ASCII base; still gather following combining marks.
-      if (i >= n || input.charCodeAt(i) < 0x300) {
-        const lower = first >= 65 && first <= 90 ? first + 32 : first;
-        parts.push(String.fromCharCode(lower));
-        starts.push(start);
-        ends.push(i);
+    // A run of ASCII characters not followed by a combining mark: lower-cased in one piece.
+    let j = i;
+    while (j < n && input.charCodeAt(j) < 0x80) j++;
+    if (j > i) {
+      const runEnd = j < n && MARK.test(String.fromCodePoint(input.codePointAt(j)!)) ? j - 1 : j;
+      if (runEnd > i) {
+        parts.push(input.slice(i, runEnd).toLowerCase());
+        reserve(runEnd - i);
+        for (let k = i; k < runEnd; k++) {
+          starts[size] = k;
+          ends[size++] = k + 1;
+        }
+        i = runEnd;
         continue;
       }
     }
+    const start = i;
+    const first = input.codePointAt(i)!;
+    i += first > 0xffff ? 2 : 1;
     const firstChar = String.fromCodePoint(first);
     if (REMOVED.test(firstChar)) continue;
-    // Gather the combining marks that follow (bounded only by the text: each is consumed once).
+    // Gather the combining marks that follow (each is consumed once).
     while (i < n) {
       const cp = input.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      if (!MARK.test(ch) || cp === 0x34f) break;
+      if (cp < 0x300 || cp === 0x34f || !MARK.test(String.fromCodePoint(cp))) break;
       i += cp > 0xffff ? 2 : 1;
     }
     let segment = input.slice(start, i);
-    // Long runs of marks are normalised as they are (NFKC of an unbounded cluster would still be linear, but
-    // there is nothing to match in them).
+    // NFKC of a very long cluster would still be linear, but there is nothing to match in it.
     segment = segment.length <= 32 ? segment.normalize('NFKC').toLowerCase() : segment.toLowerCase();
+    reserve(segment.length);
     for (let k = 0; k < segment.length; k++) {
-      starts.push(start);
-      ends.push(i);
+      starts[size] = start;
+      ends[size++] = i;
     }
     parts.push(segment);
   }
-  return { text: parts.join(''), startMap: Int32Array.from(starts), endMap: Int32Array.from(ends) };
+  return { text: parts.join(''), startMap: starts.subarray(0, size), endMap: ends.subarray(0, size) };
 }
 
 /** Maps a `[start, end)` span of the normalised text back to the original text. */

@@ -26,7 +26,8 @@ export function loadTokenEncoding(name: TokenEncodingName): Promise<TokenEncodin
   let promise = loaded.get(name);
   if (!promise) {
     promise = importEncoding(name).then((api) => ({
-      encode: (text: string) => api.encode(text, ORDINARY),
+      // Options cost a special-token set per call; they are only needed when the text may hold one (`<|…|>`).
+      encode: (text: string) => (text.includes('<|') ? api.encode(text, ORDINARY) : api.encode(text)),
       decode: (tokens: number[]) => api.decode(tokens),
     }));
     loaded.set(name, promise);

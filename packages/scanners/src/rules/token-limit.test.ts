@@ -2,7 +2,7 @@ import { InvalidConfigError, Vault } from '@llm-shield/core';
 import { encode as encodeCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { describe, expect, it } from 'vitest';
 import { loadTokenEncoding } from './token-encodings.js';
-import { countTokensUpTo, TokenLimit } from './token-limit.js';
+import { countTokensUpTo, maxTokenCount, TokenLimit } from './token-limit.js';
 
 const context = { vault: new Vault() };
 const prose =
@@ -31,6 +31,16 @@ describe('TokenLimit', () => {
     expect(exceeded).toBe(false);
     expect(count).toBe(whole.length);
     expect(head).toEqual(whole);
+  });
+
+  it('bounds the token count by the UTF-8 length (the shortcut for short prompts)', async () => {
+    const encoding = await loadTokenEncoding('cl100k_base');
+    for (const text of [prose, '😀😀 é 日本語 \uD800 x', '<|endoftext|>']) {
+      expect(maxTokenCount(text)).toBeGreaterThanOrEqual(encoding.encode(text).length);
+    }
+    const exact = new TokenLimit({ limit: encodeCl100k('a b c d').length });
+    expect((await exact.scan('a b c d', context)).valid).toBe(true);
+    expect((await exact.scan('a b c d e', context)).valid).toBe(false);
   });
 
   it('uses o200k_base and model names', async () => {

@@ -66,6 +66,19 @@ function nextCut(text: string, start: number): number {
   return cut;
 }
 
+/**
+ * An upper bound of the number of tokens of `text`: its UTF-8 length (every token holds at least one byte; a lone
+ * surrogate is encoded as U+FFFD, three bytes, which the bound covers).
+ */
+export function maxTokenCount(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+  }
+  return bytes;
+}
+
 /** Counts tokens of `text` up to `limit + 1` and keeps the first `limit`; linear in the text read. */
 export function countTokensUpTo(encoding: TokenEncoding, text: string, limit: number): { count: number; exceeded: boolean; head: number[] } {
   const head: number[] = [];
@@ -95,16 +108,19 @@ export class TokenLimit implements InputScannerV1 {
   readonly name = 'TokenLimit';
   /** The validated configuration. */
   readonly config: ResolvedTokenLimitConfig;
+  private encoding: TokenEncoding | undefined;
 
   /** @param config - see {@link TokenLimitConfig} */
   constructor(config: TokenLimitConfig = {}) {
     this.config = resolveTokenLimitConfig('TokenLimit', config);
   }
 
-  /** Scans a prompt (loads the encoding on first use). */
+  /** Scans a prompt (loads the encoding on first use, unless the prompt is too short to need it). */
   async scan(prompt: string, context?: ScanContextV1): Promise<ScanResultV1> {
     throwIfAborted(context?.signal, this.name);
+    if (this.encoding) return this.checkWith(this.encoding, prompt);
     const encoding = await loadTokenEncoding(this.config.encodingName);
+    this.encoding = encoding;
     throwIfAborted(context?.signal, this.name);
     return this.checkWith(encoding, prompt);
   }
@@ -113,6 +129,10 @@ export class TokenLimit implements InputScannerV1 {
   checkWith(encoding: TokenEncoding, text: string): ScanResultV1 {
     const { limit } = this.config;
     if (text.trim() === '') return createScanResult({ score: 0, threshold: RULE_THRESHOLD, method: 'heuristic', sanitizedText: text, explanation: 'passed: empty prompt' });
+    // Exact shortcut: a text of at most `limit` UTF-8 bytes cannot have more than `limit` tokens.
+    if (text.length <= limit && maxTokenCount(text) <= limit) {
+      return createScanResult({ score: 0, threshold: RULE_THRESHOLD, method: 'heuristic', sanitizedText: text, explanation: `passed: at most ${limit} tokens` });
+    }
     const { count, exceeded, head } = countTokensUpTo(encoding, text, limit);
     if (!exceeded) {
       return createScanResult({ score: 0, threshold: RULE_THRESHOLD, method: 'heuristic', sanitizedText: text, explanation: `passed: ${count} tokens, limit ${limit}` });
