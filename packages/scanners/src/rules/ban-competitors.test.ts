@@ -4,7 +4,7 @@ import { BanCompetitors, OutputBanCompetitors } from './ban-competitors.js';
 
 const context = { vault: new Vault() };
 
-describe('BanCompetitors', () => {
+describe('BanCompetitors', { timeout: 120_000 }, () => {
   const s = new BanCompetitors({ competitors: ['Facebook', { name: 'Alphabet', aliases: ['Google', 'Alphabet Inc.'] }, 'AT&T'] });
 
   it('flags names and aliases as whole words, redacting by default', async () => {

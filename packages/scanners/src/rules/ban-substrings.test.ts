@@ -4,7 +4,7 @@ import { BanSubstrings, OutputBanSubstrings } from './ban-substrings.js';
 
 const context = { vault: new Vault() };
 
-describe('BanSubstrings', () => {
+describe('BanSubstrings', { timeout: 120_000 }, () => {
   it('flags any banned substring with risk 1 and passes others with risk -1', async () => {
     const s = new BanSubstrings({ substrings: ['forbidden', 'secret'] });
     const bad = await s.scan('this is a SECRET plan', context);

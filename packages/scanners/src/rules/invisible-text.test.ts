@@ -5,7 +5,7 @@ import { InvisibleText } from './invisible-text.js';
 const context = { vault: new Vault() };
 const s = new InvisibleText();
 
-describe('InvisibleText', () => {
+describe('InvisibleText', { timeout: 120_000 }, () => {
   it('passes ordinary text, tabs and newlines with risk -1', async () => {
     const r = await s.scan('Hello,\tworld!\r\nÇa va? 你好', context);
     expect(r.valid).toBe(true);

@@ -5,7 +5,7 @@ import { JSON as JSONScanner } from './json.js';
 
 const context = { vault: new Vault() };
 
-describe('findJsonCandidates', () => {
+describe('findJsonCandidates', { timeout: 120_000 }, () => {
   it('finds outermost balanced objects, ignoring braces in strings and unbalanced ones', () => {
     const text = 'a {"x": {"y": 1}} b { c {"s": "}{"} d }';
     expect(findJsonCandidates(text).map(([s, e]) => text.slice(s, e))).toEqual(['{"x": {"y": 1}}', '{ c {"s": "}{"} d }']);
@@ -19,7 +19,7 @@ describe('findJsonCandidates', () => {
   });
 });
 
-describe('JSON', () => {
+describe('JSON', { timeout: 120_000 }, () => {
   it('passes valid objects and text without JSON', async () => {
     const s = new JSONScanner();
     const r = await s.scan('p', 'Here: {"a": [1, 2], "b": {"c": null}}', context);

@@ -8,7 +8,7 @@ function firstStarts(result: LiteralSearchResult, patterns: number): number[] {
   return starts;
 }
 
-describe('LiteralMatcher', () => {
+describe('LiteralMatcher', { timeout: 120_000 }, () => {
   it('finds overlapping patterns and reports first occurrences', () => {
     const m = new LiteralMatcher(['he', 'she', 'hers', 'his']);
     const r = m.search('ushers');

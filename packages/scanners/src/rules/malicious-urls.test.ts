@@ -5,7 +5,7 @@ import { decodePunycodeLabel } from './punycode-label.js';
 
 const context = { vault: new Vault() };
 
-describe('urlRiskRules', () => {
+describe('urlRiskRules', { timeout: 120_000 }, () => {
   it('fires each offline rule', () => {
     expect(urlRiskRules('javascript:alert(1)')).toEqual(['javascript_uri']);
     expect(urlRiskRules('data:text/html;base64,PHNjcmlwdD4=')).toEqual(['data_uri_active']);
@@ -30,7 +30,7 @@ describe('urlRiskRules', () => {
   });
 });
 
-describe('MaliciousURLs', () => {
+describe('MaliciousURLs', { timeout: 120_000 }, () => {
   it('flags risky URLs above the threshold with spans and passes ordinary ones', async () => {
     const s = new MaliciousURLs();
     const text = 'Log in at https://paypal.com@evil.example/login or read https://www.wikipedia.org/.';

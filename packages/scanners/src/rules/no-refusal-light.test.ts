@@ -4,7 +4,7 @@ import { NoRefusalLight } from './no-refusal-light.js';
 
 const context = { vault: new Vault() };
 
-describe('NoRefusalLight', () => {
+describe('NoRefusalLight', { timeout: 120_000 }, () => {
   const s = new NoRefusalLight();
 
   it('flags refusals with llm-guard risk 1', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeForMatching, originalSpan } from './normalized-text.js';
 
-describe('normalizeForMatching', () => {
+describe('normalizeForMatching', { timeout: 120_000 }, () => {
   it('lower-cases ASCII without a map', () => {
     expect(normalizeForMatching('AcMe')).toEqual({ text: 'acme' });
   });

@@ -4,7 +4,7 @@ import { ReadingTime } from './reading-time.js';
 
 const context = { vault: new Vault() };
 
-describe('ReadingTime', () => {
+describe('ReadingTime', { timeout: 120_000 }, () => {
   it('passes short outputs and flags long ones at 200 words per minute', async () => {
     const s = new ReadingTime({ maxTime: 0.01 }); // 2 words
     const ok = await s.scan('p', 'two words', context);

@@ -4,7 +4,7 @@ import { OutputRegex, Regex } from './regex.js';
 
 const context = { vault: new Vault() };
 
-describe('Regex', () => {
+describe('Regex', { timeout: 120_000 }, () => {
   it('blocks and redacts every match by default (llm-guard-api example)', async () => {
     const s = new Regex({ patterns: ['Bearer [A-Za-z0-9-._~+/]+'] });
     const r = await s.scan('auth: Bearer abc.def and Bearer xyz', context);

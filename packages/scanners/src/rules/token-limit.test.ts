@@ -9,7 +9,7 @@ const prose =
   'The quick brown fox jumps over the lazy dog. Ünïcödé wörds, numbers 12345 and emoji 😀 are tokenised too; ' +
   "it's a test — of chunking, punctuation!!! and    spaces.\n";
 
-describe('TokenLimit', () => {
+describe('TokenLimit', { timeout: 120_000 }, () => {
   it('passes prompts within the limit and truncates longer ones to the first limit tokens', async () => {
     const s = new TokenLimit({ limit: 10 });
     const short = await s.scan('Hello world', context);
