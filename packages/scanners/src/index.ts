@@ -19,3 +19,4 @@ export * from './toxicity.js';
 export * from './sentiment.js';
 export * from './registry.js';
 export * from './definitions.js';
+export * from './rules/index.js';

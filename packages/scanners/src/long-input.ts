@@ -81,9 +81,17 @@ export interface SplitInput {
   truncated: boolean;
 }
 
-/** Validates the `longInput` option at construction; raises {@link InvalidConfigError}. */
-export function resolveLongInput(scanner: string, option: unknown): ResolvedLongInput {
-  const config = (typeof option === 'string' ? { mode: option } : (option ?? { mode: 'full' })) as LongInputConfig;
+/**
+ * Validates the `longInput` option at construction; raises {@link InvalidConfigError}. An object with lengths and
+ * no `mode` (llm-guard's `model_max_length` alone) takes `defaultMode`, the scanner's own.
+ *
+ * @param scanner - scanner name for messages
+ * @param option - the user's option
+ * @param defaultMode - the scanner's default mode (default `full`)
+ */
+export function resolveLongInput(scanner: string, option: unknown, defaultMode: LongInputMode = 'full'): ResolvedLongInput {
+  const given = (typeof option === 'string' ? { mode: option } : (option ?? { mode: defaultMode })) as LongInputConfig;
+  const config = typeof given === 'object' && given !== null && !Array.isArray(given) && given.mode === undefined ? { ...given, mode: defaultMode } : given;
   const bad = (message: string, field: string): never => {
     throw new InvalidConfigError(`${scanner}: longInput${field ? `.${field}` : ''} ${message}`, {
       details: { scanner, field: field ? `longInput.${field}` : 'longInput' },

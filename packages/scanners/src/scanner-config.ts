@@ -1,7 +1,7 @@
 import { InvalidConfigError } from '@llm-shield/core';
 import { resolveCategories } from './categories.js';
 import { DEFAULT_BATCH_SIZE } from './classifier-inference.js';
-import { resolveLongInput, type LongInputOption, type ResolvedLongInput } from './long-input.js';
+import { resolveLongInput, type LongInputMode, type LongInputOption, type ResolvedLongInput } from './long-input.js';
 import { resolveModelOptions, type ClassifierModelOptions, type ResolvedModelOptions } from './model-options.js';
 import { resolveCacheOptions, type ResolvedCacheOptions, type ResultCacheOptions } from './result-cache.js';
 
@@ -249,7 +249,7 @@ export function resolveClassifierConfig(
     threshold: assertNumberInRange(scanner, 'threshold', config.threshold ?? defaultThreshold, min, max),
     thresholdGiven: config.threshold !== undefined,
     fallbackThreshold: assertNumberInRange(scanner, 'fallbackThreshold', config.fallbackThreshold ?? defaults.heuristicThreshold, min, max),
-    longInput: resolveLongInput(scanner, config.longInput ?? defaults.longInput),
+    longInput: resolveLongInput(scanner, config.longInput ?? defaults.longInput, defaultLongInputMode(defaults.longInput)),
     hybridGate: assertNumberInRange(scanner, 'hybridGate', config.hybridGate ?? defaults.hybridGate, 0, 1),
     batchSize,
     explain: config.explain ?? true,
@@ -284,4 +284,9 @@ export function resolveFailurePolicy(
   if (onModelFailure !== undefined) return onModelFailure;
   if (useFallback !== undefined) return useFallback ? 'fallback' : 'throw';
   return fallback;
+}
+
+/** The mode of a scanner's default `longInput` (a mode name, or an object's `mode`). */
+function defaultLongInputMode(option: LongInputOption): LongInputMode {
+  return typeof option === 'string' ? option : option.mode;
 }
