@@ -18,3 +18,4 @@ export * from './prompt-injection.js';
 export * from './toxicity.js';
 export * from './sentiment.js';
 export * from './registry.js';
+export * from './content/index.js';

@@ -1,7 +1,7 @@
 import { createScanResult, type Finding, type InputScannerV1, type OutputScannerV1, type ScanResultV1 } from '@llm-shield/core';
 import { findCodeBlocks } from './code-blocks.js';
 import { readOptions, readThreshold } from './content-options.js';
-import { MAX_SPANS_PER_FINDING } from './language.js';
+import { CONTENT_MAX_SPANS_PER_FINDING } from './language.js';
 
 /** Options of the BanCode scanner (llm-guard's `BanCode`, input and output). */
 export interface BanCodeScannerConfig {
@@ -25,7 +25,7 @@ function scanBanCode(threshold: number, text: string): ScanResultV1 {
   const findings: Finding[] =
     flagged.length === 0
       ? []
-      : [{ category: 'code', score, rules: [...new Set(flagged.map((b) => `code:${b.kind}`))], spans: flagged.slice(0, MAX_SPANS_PER_FINDING).map((b) => b.span) }];
+      : [{ category: 'code', score, rules: [...new Set(flagged.map((b) => `code:${b.kind}`))], spans: flagged.slice(0, CONTENT_MAX_SPANS_PER_FINDING).map((b) => b.span) }];
   const explanation = findings.length > 0
     ? `flagged: ${flagged.length} code block(s) (${[...new Set(flagged.map((b) => b.kind))].join(', ')}), confidence ${score.toFixed(2)}`
     : `passed: ${blocks.length === 0 ? 'no code' : `code confidence ${score.toFixed(2)}`} vs threshold ${threshold.toFixed(2)}`;

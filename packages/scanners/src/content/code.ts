@@ -3,7 +3,7 @@ import { findCodeBlocks } from './code-blocks.js';
 import { identifyCodeLanguageByRules, IDENTIFY_PREFIX, languageFromHint, type CodeLanguageGuess } from './code-language-identifier.js';
 import { resolveCodeLanguages } from './code-languages.js';
 import { readBoolean, readOptions, readStringList, readThreshold } from './content-options.js';
-import { MAX_SPANS_PER_FINDING } from './language.js';
+import { CONTENT_MAX_SPANS_PER_FINDING } from './language.js';
 
 /** Options of the Code scanner (llm-guard's `Code`, input and output). */
 export interface CodeScannerConfig {
@@ -70,7 +70,7 @@ function scanCode(config: ResolvedCodeConfig, text: string): ScanResultV1 {
     if (confidence <= threshold) continue;
     const entry = byLanguage.get(guess.language) ?? { score: 0, spans: [], rules: new Set<string>() };
     entry.score = Math.max(entry.score, confidence);
-    if (entry.spans.length < MAX_SPANS_PER_FINDING) entry.spans.push(block.span);
+    if (entry.spans.length < CONTENT_MAX_SPANS_PER_FINDING) entry.spans.push(block.span);
     entry.rules.add(block.hint && languageFromHint(block.hint) ? `code:${block.kind}:fence-info` : `code:${block.kind}`);
     byLanguage.set(guess.language, entry);
   }

@@ -1,6 +1,6 @@
 import { InvalidConfigError, Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
-import { createLanguageOutputScanner, createLanguageScanner, LANGUAGE_WINDOW, MAX_SPANS_PER_FINDING } from './language.js';
+import { createLanguageOutputScanner, createLanguageScanner, LANGUAGE_WINDOW, CONTENT_MAX_SPANS_PER_FINDING } from './language.js';
 
 const context = { vault: new Vault() };
 
@@ -71,7 +71,7 @@ describe('Language', () => {
       const result = await scanner.scan(text, context);
       expect(result.score).toBeGreaterThanOrEqual(0);
       expect(result.score).toBeLessThanOrEqual(1);
-      for (const finding of result.findings) expect(finding.spans.length).toBeLessThanOrEqual(MAX_SPANS_PER_FINDING);
+      for (const finding of result.findings) expect(finding.spans.length).toBeLessThanOrEqual(CONTENT_MAX_SPANS_PER_FINDING);
     }
   });
 

@@ -31,7 +31,7 @@ export const DEFAULT_LANGUAGE_THRESHOLD = 0.6;
 export const LANGUAGE_WINDOW = 1000;
 
 /** Spans kept per finding; a finding on a huge text stays bounded. */
-export const MAX_SPANS_PER_FINDING = 100;
+export const CONTENT_MAX_SPANS_PER_FINDING = 100;
 
 const LANGUAGE_CODE = /^[a-z]{2,3}$/;
 
@@ -73,7 +73,7 @@ export function languageConfidences(
     for (const { language, confidence } of detector.detect(part.text)) {
       const entry = byLanguage.get(language) ?? { confidence: 0, spans: [] };
       entry.confidence = Math.max(entry.confidence, confidence);
-      if (confidence > threshold && entry.spans.length < MAX_SPANS_PER_FINDING) entry.spans.push(part);
+      if (confidence > threshold && entry.spans.length < CONTENT_MAX_SPANS_PER_FINDING) entry.spans.push(part);
       byLanguage.set(language, entry);
     }
   }
