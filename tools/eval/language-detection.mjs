@@ -93,12 +93,13 @@ async function importPeer(specifier) {
 /** Each candidate: name, package, size note, and an async factory returning detect(text) → ISO 639-1 or ''. */
 const CANDIDATES = [
   {
-    name: 'llm-shield (eld large + script rules)',
+    name: 'llm-shield Language (eld large, top language)',
     async make() {
       const dist = join(here, '../../packages/scanners/dist/content/language-detector.js');
       if (!existsSync(dist)) throw new Error('build packages/scanners first');
-      const { detectLanguage } = await import(pathToFileURL(dist).href);
-      return (text) => detectLanguage(text).language;
+      const { loadLanguageDetector } = await import(pathToFileURL(dist).href);
+      const detector = await loadLanguageDetector();
+      return (text) => detector.detect(text)[0]?.language ?? '';
     },
   },
   {
