@@ -6,11 +6,12 @@
  * texts/s single thread) and, with --per-language, the accuracy per language.
  *
  * The candidates are peers, not project dependencies; install them beside the repo to measure them:
- *   npm install --no-save eld@2.1.0 tinyld@1.3.4 franc-min@6.2.0 franc@6.2.0 cld3-asm@4.0.0
+ *   npm install --no-save eld@2.1.0 tinyld@1.3.4 franc-min@6.2.0 franc@6.2.0 cld3-asm@4.0.0 fasttext.wasm.js@1.0.0
  * (or point NODE_PATH-free LANG_EVAL_MODULES=/dir/node_modules at a folder holding them). Missing ones are skipped.
  * "llm-shield" is this project's detector (packages/scanners/dist, build first).
  *
  * Usage: node tools/eval/language-detection.mjs [--datasets ../shared/datasets] [--min-chars 20] [--per-language]
+ *   [--only 'eld (large),fasttext']  (candidates whose name starts with one of these)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -152,6 +153,15 @@ const CANDIDATES = [
     },
   },
   {
+    name: 'fasttext.wasm.js (lid.176.ftz)',
+    async make() {
+      const { getLIDModel } = await importPeer('fasttext.wasm.js');
+      const model = await getLIDModel();
+      await model.load();
+      return async (text) => (await model.identify(text.replace(/\n/g, ' '))).alpha2 ?? '';
+    },
+  },
+  {
     name: 'cld3-asm',
     async make() {
       const { loadModule } = await importPeer('cld3-asm');
@@ -167,7 +177,7 @@ const langs = [...new Set(samples.map((s) => s.lang))].sort();
 console.log(`# ${samples.length} texts of >= ${minChars} code points, ${langs.length} languages (${langs.join(' ')})\n`);
 const rows = [];
 for (const cand of CANDIDATES) {
-  if (only && !cand.name.startsWith(only)) continue;
+  if (only && !only.split(',').some((o) => cand.name.startsWith(o))) continue;
   let detect;
   try {
     detect = await cand.make();
@@ -175,12 +185,13 @@ for (const cand of CANDIDATES) {
     console.error(`skip ${cand.name}: ${error.message}`);
     continue;
   }
-  for (let i = 0; i < 200; i++) detect(samples[i * 97 % samples.length].text); // warm-up
+  for (let i = 0; i < 200; i++) await detect(samples[i * 97 % samples.length].text); // warm-up
   const perLang = new Map();
   const perSet = new Map();
   let ok = 0;
   const t0 = process.hrtime.bigint();
-  const predictions = samples.map((s) => detect(s.text));
+  const predictions = [];
+  for (const s of samples) predictions.push(await detect(s.text));
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   samples.forEach((s, i) => {
     const hit = norm(predictions[i]) === s.lang ? 1 : 0;
