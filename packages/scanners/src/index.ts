@@ -20,3 +20,4 @@ export * from './sentiment.js';
 export * from './registry.js';
 export * from './definitions.js';
 export * from './rules/index.js';
+export * from './content/index.js';
