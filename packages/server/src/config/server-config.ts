@@ -16,7 +16,7 @@ const LOG_LEVELS: Readonly<Record<string, ServerLogLevel>> = {
 };
 
 /** pino log level of the server. */
-export type ServerLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+export type ServerLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 
 const positiveSeconds = z.number().positive('must be a number of seconds above 0').max(86_400, 'must be at most 86400 seconds');
 
