@@ -8,7 +8,7 @@ import { Redis } from 'ioredis';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import { readServerSettings, type ServerLogLevel, type ServerSettings } from './config/server-config.js';
 import { installErrorHandlers } from './http/error-handler.js';
-import { ServerErrorCode, type ErrorBody } from './http/http-error.js';
+import { HttpError, ServerErrorCode } from './http/http-error.js';
 import { installJsonBodyParser } from './http/json-body-parser.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { registerScanRoutes } from './routes/scan-routes.js';
@@ -159,10 +159,7 @@ export async function createServer(options: ServerOptions = {}): Promise<LlmShie
       timeWindow: settings.rateLimit.windowMs,
       ...(redis ? { redis, nameSpace: 'llm-shield-rate-limit:' } : {}),
       errorResponseBuilder: (_request, info) =>
-        Object.assign(new Error(`Rate limit exceeded: ${info.max} per ${info.after}.`), {
-          statusCode: info.statusCode,
-          body: { message: `Rate limit exceeded: ${info.max} per ${info.after}.`, details: { limit: info.max, retry_after: info.after }, code: ServerErrorCode.RateLimited } satisfies ErrorBody,
-        }),
+        new HttpError(info.statusCode, ServerErrorCode.RateLimited, `Rate limit exceeded: ${info.max} per ${info.after}.`, { limit: info.max, retry_after: info.after }),
     });
   }
   registerServiceRoutes(app, context);
