@@ -4,6 +4,7 @@ import { evalCommand } from './eval/eval-command.js';
 import { MAIN_HELP } from './help.js';
 import { modelsCommand } from './models/models-command.js';
 import { scanCommand } from './scan/scan-command.js';
+import { serveCommand } from './serve/serve-command.js';
 import { UsageError } from './usage-error.js';
 import { cliVersion } from './version.js';
 
@@ -47,6 +48,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await evalCommand(rest, io);
       case 'models':
         return await modelsCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
       default:
         throw new UsageError(`Unknown command "${command}". Commands: scan, eval, models.`);
     }

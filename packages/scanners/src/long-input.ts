@@ -83,7 +83,9 @@ export interface SplitInput {
 
 /** Validates the `longInput` option at construction; raises {@link InvalidConfigError}. */
 export function resolveLongInput(scanner: string, option: unknown): ResolvedLongInput {
-  const config = (typeof option === 'string' ? { mode: option } : (option ?? { mode: 'full' })) as LongInputConfig;
+  const given = (typeof option === 'string' ? { mode: option } : (option ?? { mode: 'full' })) as LongInputConfig;
+  // Lengths without a mode (llm-guard's `model_max_length` alone) keep the default mode, `full`.
+  const config = typeof given === 'object' && given !== null && !Array.isArray(given) && given.mode === undefined ? { ...given, mode: 'full' as const } : given;
   const bad = (message: string, field: string): never => {
     throw new InvalidConfigError(`${scanner}: longInput${field ? `.${field}` : ''} ${message}`, {
       details: { scanner, field: field ? `longInput.${field}` : 'longInput' },
