@@ -8,6 +8,7 @@ import tseslint from 'typescript-eslint';
  *   (runtimes, model hub), so scanners receive a runtime instead of importing one;
  * - scope:adapter (runtime-node, runtime-web, model-hub) on contracts only;
  * - scope:entry (node, browser: createShield per platform) on contracts, features, adapters and data;
+ * - scope:service (server: the HTTP service) on contracts, features, adapters, data and entries;
  * - scope:app (cli) on anything;
  * - platform:neutral code may not depend on platform:node or platform:web code.
  */
@@ -30,7 +31,8 @@ export default [
             { sourceTag: 'scope:adapter-support', onlyDependOnLibsWithTags: ['scope:contract'] },
             { sourceTag: 'scope:data', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:entry', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data'] },
-            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data', 'scope:entry'] },
+            { sourceTag: 'scope:service', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data', 'scope:entry'] },
+            { sourceTag: 'scope:app', onlyDependOnLibsWithTags: ['scope:contract', 'scope:feature', 'scope:adapter', 'scope:data', 'scope:entry', 'scope:service'] },
             { sourceTag: 'platform:neutral', onlyDependOnLibsWithTags: ['platform:neutral'] },
             { sourceTag: 'platform:web', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:web'] },
             { sourceTag: 'platform:node', onlyDependOnLibsWithTags: ['platform:neutral', 'platform:node'] },

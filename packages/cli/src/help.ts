@@ -8,6 +8,7 @@ Usage:
                                        measure a detector on a labelled data set
   llm-shield models <subcommand>       list, pull, verify, check, update, remove, clean the ML models
                                        (path prints a cached model's folder)
+  llm-shield serve --config FILE       serve llm-guard-api's HTTP API (see serve --help)
   llm-shield <command> --help          options of a command
   llm-shield --version                 print the version
 

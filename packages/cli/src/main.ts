@@ -37,12 +37,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await (await import('./eval/eval-command.js')).evalCommand(rest, io);
       case 'models':
         return await (await import('./models/models-command.js')).modelsCommand(rest, io);
+      case 'serve':
+        return await (await import('./serve/serve-command.js')).serveCommand(rest, io);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: scan, eval, models.`);
+        throw new UsageError(`Unknown command "${command}". Commands: scan, eval, models, serve.`);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      const hint = command === 'scan' || command === 'eval' || command === 'models' ? `llm-shield ${command} --help` : 'llm-shield --help';
+      const hint = command === 'scan' || command === 'eval' || command === 'models' || command === 'serve' ? `llm-shield ${command} --help` : 'llm-shield --help';
       io.stderr.write(`error: ${error.message}\nRun "${hint}" for usage.\n`);
     } else if (LlmShieldError.isInstance(error)) {
       io.stderr.write(`error [${error.code}]: ${error.message}\n`);

@@ -12,6 +12,9 @@ const spans = (text: string, parts: Array<{ start: number; end: number }>) => pa
 describe('splitForModel', () => {
   const text = 'hello world . you are stupid . i love this weather today';
 
+  it('keeps the default mode full when only lengths are given (llm-guard model_max_length alone)', () => {
+    expect(resolveLongInput('X', { maxLength: 256 })).toMatchObject({ mode: 'full', maxLength: 256 });
+  });
   it('full: one part cut after the window, its span ending at the last kept token', () => {
     const { parts, truncated } = splitForModel(text, tokenizer, resolveLongInput('X', 'full'));
     expect(truncated).toBe(true);
