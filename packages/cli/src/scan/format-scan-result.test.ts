@@ -26,7 +26,6 @@ describe('formatScanResult', () => {
     failedClosed: [],
     durationMs: 1.25,
     repairedSurrogates: 1,
-    failedClosed: [],
     runs: [
       {
         id: 'PromptInjection',
@@ -109,7 +108,6 @@ describe('repeated matches', () => {
       failedClosed: [],
       durationMs: 1,
       repairedSurrogates: 0,
-      failedClosed: [],
       runs: [
         {
           id: 'PromptInjection',
