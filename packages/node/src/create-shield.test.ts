@@ -25,6 +25,18 @@ describe('createShield (Node)', () => {
     }
   });
 
+  it('ready() loads the models and reports the settings scans use: each model\'s own threshold and mode', async () => {
+    const shield = await createShield({ env });
+    const settings = await shield.ready();
+    expect(settings.map(({ kind, scanner, mode, threshold, model }) => ({ kind, scanner, mode, threshold, origin: model?.origin }))).toEqual([
+      { kind: 'input', scanner: 'PromptInjection', mode: 'ml', threshold: 0.5, origin: 'embedded' },
+      { kind: 'input', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.48, origin: 'embedded' },
+      { kind: 'output', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.48, origin: 'embedded' },
+    ]);
+    const given = await createShield({ env, input: [{ type: 'PromptInjection', params: { threshold: 0.9, mode: 'hybrid' } }], output: [] });
+    expect((await given.ready())[0]).toMatchObject({ mode: 'hybrid', threshold: 0.9 });
+  });
+
   it('moves on to the embedded model when the cache path is a file', async () => {
     const file = join(work, 'cache-file');
     writeFileSync(file, 'not a folder');

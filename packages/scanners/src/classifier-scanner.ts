@@ -71,6 +71,17 @@ export interface ClassifierScannerSpec {
   preprocess?(text: string): PreprocessedText;
 }
 
+/** What {@link ClassifierEngine.settings} reports: the settings scans use once the model is loaded. */
+export interface ClassifierSettings {
+  mode: 'heuristic' | 'ml' | 'hybrid';
+  /** On the `threshold` option's scale (Sentiment: compound). */
+  threshold: number;
+  /** The model, when one is configured. */
+  model?: { id: string; variant?: string };
+  /** Why the model could not load, when it could not. */
+  modelError?: { code: string; message: string };
+}
+
 /** Options of `scanMany`. */
 export interface ScanManyOptions {
   /** Aborts the whole batch with `AbortedError`. */
@@ -177,6 +188,24 @@ export class ClassifierEngine {
     const out = new Map<number, ScanResultV1>();
     for (const index of todo) out.set(index, this.failure(texts[index]!, error));
     return out;
+  }
+
+  /**
+   * Loads the model (when one is configured) and returns the settings scans will use: the detection mode and the
+   * threshold (on the option's scale) after the model's own `config.json` `llm_shield` settings where the user gave
+   * none. A model that cannot load is reported in `modelError` (scans then follow `onModelFailure`).
+   */
+  async settings(signal?: AbortSignal): Promise<ClassifierSettings> {
+    const { config } = this.spec;
+    if (!config.model || config.mode === 'heuristic') return { mode: config.mode, threshold: config.threshold };
+    const loaded = await this.load(signal);
+    const model = { id: config.model.id, ...(config.model.variant ? { variant: config.model.variant } : {}) };
+    if (loaded instanceof Error) return { mode: config.mode, threshold: config.threshold, model, modelError: { code: loaded.code, message: loaded.message } };
+    return {
+      mode: config.modeGiven ? config.mode : (loaded.defaultMode ?? config.mode),
+      threshold: config.thresholdGiven ? config.threshold : (loaded.threshold ?? config.threshold),
+      model: { id: loaded.modelId, variant: loaded.variant },
+    };
   }
 
   /** The model's part of a scan: loads the model, applies the mode (hybrid gate), runs it; failures per policy. */

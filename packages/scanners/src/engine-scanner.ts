@@ -1,5 +1,5 @@
 import type { InputScannerV1, OutputScannerV1, ScanContextV1, ScanResultV1 } from '@llm-shield/core';
-import type { ClassifierEngine, ScanManyOptions } from './classifier-scanner.js';
+import type { ClassifierEngine, ClassifierSettings, ScanManyOptions } from './classifier-scanner.js';
 
 /**
  * What the input and output scanners of a {@link ClassifierEngine} share: name, validated configuration, batch
@@ -23,6 +23,14 @@ abstract class EngineScanner<Config> {
   /** Scans many texts (prompts or outputs), batching the model's work; results in input order. */
   async scanMany(texts: readonly string[], options?: ScanManyOptions): Promise<ScanResultV1[]> {
     return this.engine.scanMany(texts, options);
+  }
+
+  /**
+   * Loads the model (when one is configured) and returns the mode and threshold scans will use, after the model's own
+   * settings (see `ClassifierEngine.settings`). Use it to warm a scanner up before the first request.
+   */
+  async settings(signal?: AbortSignal): Promise<ClassifierSettings> {
+    return this.engine.settings(signal);
   }
 
   /** Empties the result cache (when `cache` is on). */

@@ -9,6 +9,7 @@ import {
   type PipelineResult,
   type ScannerDefinitionV1,
 } from '@llm-shield/core';
+import type { ClassifierSettings } from '@llm-shield/scanners';
 import { ScannerCatalog, type ScannerKind } from './catalog/scanner-catalog.js';
 import { convertParams, locateConfigError } from './catalog/scanner-params.js';
 import type { ScannerEntry, ShieldConfig } from './config/config-schema.js';
@@ -75,6 +76,13 @@ export interface ShieldModelInfo {
   id: string;
   variant?: ModelVariant;
   origin: ModelOrigin;
+}
+
+/** What {@link Shield.ready} reports for one model scanner. */
+export interface ShieldScannerSettings extends ClassifierSettings {
+  kind: ScannerKind;
+  scanner: string;
+  model?: { id: string; variant?: string; origin?: ModelOrigin };
 }
 
 /** A scanner type a shield left out (`unknownScanners: 'skip'`). */
@@ -146,6 +154,27 @@ export class Shield {
   async scanOutput(prompt: string, output: string, options: PipelineOptions = {}): Promise<PipelineResult> {
     this.#assertOpen();
     return this.#label(await scanOutput(this.outputScanners, prompt, output, { ...this.#pipeline, ...options }), 'output');
+  }
+
+  /**
+   * Loads every model scanner's model now rather than on its first scan, and reports the settings scans will use:
+   * the detection mode and threshold after each model's own (`config.json` `llm_shield`), the model and its origin,
+   * and `modelError` for a model that cannot load (its scans then follow `onModelFailure`). Scanners without a model
+   * are listed with `mode: 'heuristic'` where they report settings, and left out otherwise.
+   */
+  async ready(signal?: AbortSignal): Promise<ShieldScannerSettings[]> {
+    this.#assertOpen();
+    const report: ShieldScannerSettings[] = [];
+    for (const [kind, scanners] of [['input', this.inputScanners], ['output', this.outputScanners]] as const) {
+      for (const scanner of scanners) {
+        const settings = (scanner as Partial<{ settings(signal?: AbortSignal): Promise<ClassifierSettings> }>).settings;
+        if (typeof settings !== 'function') continue;
+        const found = await settings.call(scanner, signal);
+        const origin = this.models.find((model) => model.kind === kind && model.scanner === scanner.name && model.id === found.model?.id)?.origin;
+        report.push({ kind, scanner: scanner.name, ...found, ...(found.model && origin ? { model: { ...found.model, origin } } : {}) });
+      }
+    }
+    return report;
   }
 
   /** Releases the platform's resources; later scans raise `InvalidConfigError`. */

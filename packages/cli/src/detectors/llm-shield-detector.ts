@@ -42,10 +42,10 @@ export async function createLlmShieldDetector(task: EvalTask, options: LlmShield
     ...(options.mode === undefined ? {} : { detectionMode: options.mode }),
     ...(options.env === undefined ? {} : { env: options.env }),
   });
-  const scanner = shield.inputScanners[0]!;
-  const model = shield.models.find((info) => info.kind === 'input');
-  const config = (scanner as { config?: { threshold?: number; mode?: string } }).config;
-  const where = `${config?.mode ?? 'heuristic'}${model ? `, ${model.origin} model ${model.id}/${model.variant ?? 'default'}` : ''}`;
+  // The settings scans will use, after the model's own calibrated threshold and mode (loads the model now).
+  const settings = (await shield.ready())[0];
+  const model = settings?.model;
+  const where = `${settings?.mode ?? 'heuristic'}${model ? `, ${model.origin ?? 'given'} model ${model.id}/${model.variant ?? 'default'}` : ''}${settings?.modelError ? `, model failed: ${settings.modelError.code}` : ''}`;
   const scanOne = async (text: string): Promise<ScanResultV1> => {
     const run = (await shield.scanPrompt(text)).runs[0];
     if (run?.status !== 'completed') throw new Error(`${type} did not complete.`);
@@ -74,7 +74,7 @@ export async function createLlmShieldDetector(task: EvalTask, options: LlmShield
       },
     };
   }
-  const threshold = config?.threshold ?? options.threshold ?? null;
+  const threshold = settings?.threshold ?? options.threshold ?? null;
   return {
     kind: 'binary',
     name: 'llm-shield',
