@@ -1,54 +1,12 @@
-import type { InferenceRuntimeV1, InferenceSessionV1, ModelInputV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-web';
-import { checkModelInput, createOrtSession } from '@llm-shield/runtime-ort';
-import { toOrtWebSessionOptions, type WebSessionOptions } from './session-options.js';
-import { WebInferenceSession } from './web-session.js';
+import { createWebRuntimeWith, type WebRuntime, type WebRuntimeOptions } from './web-runtime-with.js';
 
-/** Options of {@link createWebRuntime}: defaults for every session, plus onnxruntime-web's environment. */
-export interface WebRuntimeOptions extends WebSessionOptions {
-  /**
-   * Where onnxruntime-web finds its `.wasm`/`.mjs` files: a URL prefix (ending in `/`) or a map of file names to
-   * URLs, as `ort.env.wasm.wasmPaths` takes (default: onnxruntime-web's own choice, next to its module, which
-   * works in Node and with bundlers that copy the files; set it when a bundler or CDN moves them).
-   */
-  wasmPaths?: string | Record<string, string>;
-}
-
-/** The onnxruntime-web runtime: an {@link InferenceRuntimeV1} whose sessions also take {@link WebSessionOptions}. */
-export interface WebRuntime extends InferenceRuntimeV1 {
-  readonly name: 'onnxruntime-web';
-  createSession(model: ModelInputV1, options?: WebSessionOptions): Promise<InferenceSessionV1>;
-}
-
-interface ProcessLike {
-  versions?: { node?: string };
-}
-
-/** True in Node (and Node-like runtimes), where onnxruntime-web's own thread default is not wanted. */
-function isNode(): boolean {
-  return typeof (globalThis as { process?: ProcessLike }).process?.versions?.node === 'string';
-}
-
-/** onnxruntime-web initialises its WASM module once per page or process; creations wait for one another. */
-let creations: Promise<unknown> = Promise.resolve();
-let environmentSet = false;
-
-function serialise<T>(task: () => Promise<T>): Promise<T> {
-  const result = creations.then(task);
-  creations = result.catch(() => undefined);
-  return result;
-}
-
-function setEnvironment(wasmThreads: number | undefined, wasmPaths: WebRuntimeOptions['wasmPaths']): void {
-  if (environmentSet) return;
-  environmentSet = true;
-  const threads = wasmThreads ?? (isNode() ? 1 : undefined);
-  if (threads !== undefined) ort.env.wasm.numThreads = threads;
-  if (wasmPaths !== undefined) ort.env.wasm.wasmPaths = wasmPaths;
-}
+export type { WebRuntime, WebRuntimeOptions } from './web-runtime-with.js';
 
 /**
- * Creates an {@link InferenceRuntimeV1} over onnxruntime-web (a peer dependency), for browsers and Node.
+ * Creates an {@link InferenceRuntimeV1} over onnxruntime-web (a peer dependency, its main entry: WASM and WebGPU), for
+ * browsers and Node. To ship less wasm, give another entry to `createWebRuntimeWith` from
+ * `@llm-shield/runtime-web/with-ort` (e.g. `onnxruntime-web/wasm`, WASM only: 14 MB of wasm instead of 28 MB).
  *
  * - Execution providers: WASM by default; `executionProviders: ['webgpu', 'wasm']` prefers WebGPU where the
  *   browser has it. Without any usable provider session creation rejects with `InferenceFailedError`.
@@ -66,17 +24,5 @@ function setEnvironment(wasmThreads: number | undefined, wasmPaths: WebRuntimeOp
  * @param defaults - session options applied to every session (default: WASM, level `all`, 1 thread in Node)
  */
 export function createWebRuntime(defaults: WebRuntimeOptions = {}): WebRuntime {
-  toOrtWebSessionOptions(defaults); // fail fast on bad defaults
-  return {
-    specificationVersion: 'v1',
-    name: 'onnxruntime-web',
-    async createSession(model: ModelInputV1, options: WebSessionOptions = {}) {
-      const { session: sessionOptions, wasmThreads } = toOrtWebSessionOptions({ ...defaults, ...options });
-      checkModelInput(model);
-      return serialise(async () => {
-        setEnvironment(wasmThreads, defaults.wasmPaths);
-        return createOrtSession(ort.InferenceSession, model, sessionOptions, (session) => new WebInferenceSession(session));
-      });
-    },
-  };
+  return createWebRuntimeWith(ort, defaults);
 }
