@@ -1,4 +1,4 @@
-import { InvalidConfigError, type InferenceRuntimeV1, type ModelVariant } from '@llm-shield/core';
+import { InvalidConfigError, type InferenceRuntimeV1, type ModelSourceV1, type ModelVariant } from '@llm-shield/core';
 import {
   createBrowserModelHub,
   createBrowserModelSource,
@@ -63,7 +63,19 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Shi
   if (storage !== undefined && !STORAGE_CHOICES.includes(storage)) {
     throw new InvalidConfigError(`storage must be one of ${STORAGE_CHOICES.join(', ')}, got ${JSON.stringify(storage)}.`, { details: { field: 'storage', value: storage } });
   }
-  const runtime = givenRuntime ?? createLazyWebRuntime(runtimeOptions);
+  const lazy = givenRuntime === undefined ? createLazyWebRuntime(runtimeOptions) : undefined;
+  const runtime = givenRuntime ?? lazy!;
+  /** A model starts loading: start onnxruntime-web's wasm alongside (the default runtime only). */
+  const warming = (source: ModelSourceV1): ModelSourceV1 =>
+    lazy === undefined
+      ? source
+      : {
+          specificationVersion: 'v1',
+          resolve(modelId, resolveOptions) {
+            lazy.warmUp();
+            return source.resolve(modelId, resolveOptions);
+          },
+        };
   let opened: { store?: BrowserModelStore; problem?: string } | undefined;
   const openStore = (): { store?: BrowserModelStore; problem?: string } => {
     if (opened) return opened;
@@ -96,12 +108,14 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Shi
     explicit(location, request): ModelCandidate {
       const store = openStore().store;
       return {
-        source: createUrlModelSource(location.endsWith('/') ? location : `${location}/`, {
-          modelId: location,
-          ...(fetch ? { fetch } : {}),
-          ...(store ? { store } : {}),
-          onWarning: (message) => request.warn(message),
-        }),
+        source: warming(
+          createUrlModelSource(location.endsWith('/') ? location : `${location}/`, {
+            modelId: location,
+            ...(fetch ? { fetch } : {}),
+            ...(store ? { store } : {}),
+            onWarning: (message) => request.warn(message),
+          }),
+        ),
         id: location,
         origin: 'explicit',
         ...(request.variant ? { variant: request.variant } : {}),
@@ -120,7 +134,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Shi
       const candidates = request.variant ? [request.variant] : BROWSER_VARIANT_PREFERENCE.filter((name) => entry.files.onnx[name] !== undefined);
       for (const variant of candidates) {
         if (await hub.findCached(entry, { variant })) {
-          return { source: createBrowserModelSource(hubOptions(request, store, true)), id, variant, origin: 'cache' };
+          return { source: warming(createBrowserModelSource(hubOptions(request, store, true))), id, variant, origin: 'cache' };
         }
       }
       return undefined;
@@ -134,7 +148,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Shi
       const entry = hub.registry.get(id);
       const variant = request.variant ?? BROWSER_VARIANT_PREFERENCE.find((name) => entry.files.onnx[name] !== undefined);
       const pulled = await hub.pull(entry, variant ? { variant } : {});
-      return { source: createBrowserModelSource(hubOptions(request, store, true)), id, variant: pulled.variant, origin: 'download' };
+      return { source: warming(createBrowserModelSource(hubOptions(request, store, true))), id, variant: pulled.variant, origin: 'download' };
     },
     embedded(request) {
       const embedded = EMBEDDED_MODELS[request.task as EmbeddedModelTask];
@@ -148,7 +162,7 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Shi
       const store = storeFor(request);
       const id = `llm-shield/${embedded.name}`;
       return {
-        source: createEmbeddedModelSource(embedded.task, { modelId: id, ...(fetch ? { fetch } : {}), ...(store ? { store } : {}), onWarning: (message) => request.warn(message) }),
+        source: warming(createEmbeddedModelSource(embedded.task, { modelId: id, ...(fetch ? { fetch } : {}), ...(store ? { store } : {}), onWarning: (message) => request.warn(message) })),
         id,
         variant: 'int8',
         origin: 'embedded',

@@ -1,4 +1,5 @@
 import { InvalidConfigError, type InferenceRuntimeV1, type InferenceSessionV1, type ModelInputV1 } from '@llm-shield/core';
+import { warmUpModelBytes } from './warm-up-model.js';
 import { createWebRuntimeWith, toOrtWebSessionOptions, type OrtWebModule, type WebRuntimeOptions, type WebSessionOptions } from '@llm-shield/runtime-web/with-ort';
 
 /** Options of {@link createLazyWebRuntime}: the runtime's session defaults, plus which onnxruntime-web entry to load. */
@@ -12,6 +13,16 @@ export interface LazyWebRuntimeOptions extends WebRuntimeOptions {
   onnxruntime?: () => Promise<OrtWebModule>;
 }
 
+/** onnxruntime-web imported on first use, which can also start ahead of the first session ({@link LazyWebRuntime.warmUp}). */
+export interface LazyWebRuntime extends InferenceRuntimeV1 {
+  /**
+   * Imports onnxruntime-web and starts its wasm (fetch, compile, instantiate) through a tiny warm-up session, without
+   * waiting: the browser platform calls it when a model starts loading, so the wasm starts while the model files are
+   * fetched and verified. Failures are left to the first real session to report. Idempotent.
+   */
+  warmUp(): void;
+}
+
 /** The WASM-only onnxruntime-web entry, imported on first use (bundlers split it, and its wasm, into their own files). */
 export const loadWasmOnnxruntime = (): Promise<OrtWebModule> => import('onnxruntime-web/wasm');
 
@@ -23,7 +34,7 @@ export const loadWasmOnnxruntime = (): Promise<OrtWebModule> => import('onnxrunt
  *
  * @param options - session defaults (`executionProviders` default `['wasm']`, `intraOpThreads`, `wasmPaths`) and the loader
  */
-export function createLazyWebRuntime(options: LazyWebRuntimeOptions = {}): InferenceRuntimeV1 {
+export function createLazyWebRuntime(options: LazyWebRuntimeOptions = {}): LazyWebRuntime {
   const { onnxruntime, ...defaults } = options;
   toOrtWebSessionOptions(defaults);
   if (onnxruntime !== undefined && typeof onnxruntime !== 'function') {
@@ -38,12 +49,19 @@ export function createLazyWebRuntime(options: LazyWebRuntimeOptions = {}): Infer
     );
   }
   let runtime: Promise<InferenceRuntimeV1> | undefined;
+  let warming: Promise<unknown> | undefined;
+  const load = () => (runtime ??= (onnxruntime ?? loadWasmOnnxruntime)().then((ort) => createWebRuntimeWith(ort, defaults)));
   return {
     specificationVersion: 'v1',
     name: 'onnxruntime-web',
     async createSession(model: ModelInputV1, sessionOptions?: WebSessionOptions): Promise<InferenceSessionV1> {
-      runtime ??= (onnxruntime ?? loadWasmOnnxruntime)().then((ort) => createWebRuntimeWith(ort, defaults));
-      return (await runtime).createSession(model, sessionOptions);
+      return (await load()).createSession(model, sessionOptions);
+    },
+    warmUp() {
+      warming ??= load()
+        .then((ready) => ready.createSession({ bytes: warmUpModelBytes() }))
+        .then((session) => session.dispose())
+        .catch(() => undefined);
     },
   };
 }
