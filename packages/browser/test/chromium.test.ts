@@ -7,19 +7,16 @@
  * and scores within 1e-3; a reload must read the models from the browser store without requesting them again.
  * Skips where /usr/bin/chromium is absent.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the page's verdicts are compared with Node's entry
-import { createShield as createNodeShield } from '@llm-shield/node';
 import { buildPage, bytesByExtension, CHROMIUM, launchChromium, serveStatic, type StaticServer } from './chromium-page.js';
-import type { FirstVerdict, PageRun, PageScan } from './page/page.js';
+import { expectParityWithNode, PROBES, TOLERANCE } from './node-parity.js';
+import type { FirstVerdict, PageScan } from './page/page.js';
 
 const hasChromium = existsSync(CHROMIUM);
-const TOLERANCE = 1e-3;
-const probes = (JSON.parse(readFileSync(new URL('../../../tools/fixtures/parity-probes.json', import.meta.url), 'utf8')) as { probes: Array<{ kind: string; text: string }> }).probes;
 /** Model files as Vite emits them (`assets/model_int8-<hash>.onnx`, `assets/tokenizer-<hash>.json`); small JSON files are inlined. */
 const isModelAsset = (path: string) => /\.onnx$|\/tokenizer[^/]*\.json$/.test(path);
 
@@ -71,49 +68,11 @@ describe.skipIf(!hasChromium)(`@llm-shield/browser in headless Chromium (Vite bu
     ]);
   });
 
-  it(`the ${probes.length} parity probes: answered by the models (never "fallback"), the same verdicts as Node's createShield() and scores within ${TOLERANCE}`, async () => {
-    expect(probes).toHaveLength(30);
-    const texts = probes.map((probe) => probe.text);
-    const inPage = await scanProbes(texts);
-    const work = mkdtempSync(join(tmpdir(), 'llm-shield-browser-node-'));
-    const node = await createNodeShield({ env: { LLM_SHIELD_HUB_CACHE: join(work, 'hub') } });
-    let worst = 0;
-    let hybrid = 0;
-    try {
-      for (const [i, text] of texts.entries()) {
-        const scan = inPage[i]!;
-        const nodePrompt = await node.scanPrompt(text);
-        const nodeOutput = await node.scanOutput('', text);
-        expect(scan.valid, text).toBe(nodePrompt.valid);
-        const pairs: Array<[PageRun[], typeof nodePrompt.runs]> = [
-          [scan.prompt, nodePrompt.runs],
-          [scan.output, nodeOutput.runs],
-        ];
-        for (const [pageRuns, nodeRuns] of pairs) {
-          expect(pageRuns.map((run) => run.scanner)).toEqual(nodeRuns.map((run) => run.scanner));
-          for (const [k, run] of pageRuns.entries()) {
-            const other = nodeRuns[k]!;
-            if (other.status !== 'completed') throw new Error(`${other.scanner} did not complete in Node`);
-            const where = `${run.scanner} on ${JSON.stringify(text)}`;
-            expect(run.status, where).toBe('completed');
-            expect(run.method, `${where}: ${run.fallbackReason ?? ''}`).not.toBe('fallback');
-            // PromptInjection's embedded model answers alone; Toxicity's default mode is hybrid: the model answers
-            // when the rules open the gate ("hybrid"), else the rules' verdict stands ("heuristic"), as in Node.
-            expect(run.method, where).toMatch(run.scanner === 'PromptInjection' ? /^ml$/ : /^(hybrid|heuristic)$/);
-            expect(run.method, where).toBe(other.result.method);
-            expect(run.valid, where).toBe(other.result.valid);
-            worst = Math.max(worst, Math.abs(run.score! - other.result.score));
-            expect(Math.abs(run.score! - other.result.score), where).toBeLessThanOrEqual(TOLERANCE);
-            if (run.method === 'hybrid') hybrid++;
-          }
-        }
-      }
-    } finally {
-      await node.close();
-      rmSync(work, { recursive: true, force: true });
-    }
+  it(`the ${PROBES.length} parity probes: answered by the models (never "fallback"), the same verdicts as Node's createShield() and scores within ${TOLERANCE}`, async () => {
+    expect(PROBES).toHaveLength(30);
+    const { worst, hybrid } = await expectParityWithNode(await scanProbes([...PROBES]));
     expect(hybrid).toBeGreaterThan(0); // the Toxicity model itself ran in the page
-    if (process.env.LLM_SHIELD_REPORT_DIFFS) console.info(`Chromium vs Node, max |score difference| over the probes: ${worst}`);
+    if (process.env.LLM_SHIELD_REPORT_DIFFS) console.info(`Chromium (Vite build) vs Node, max |score difference| over the probes: ${worst}`);
   }, 120_000);
 
   it('a reload reads the embedded models from the browser store: no model file is requested again', async () => {
