@@ -3,6 +3,7 @@
  * `firstVerdict` (the first prompt scan, with `performance.now()` at its end: milliseconds since navigation) and
  * `scanProbes` (prompt and output scans of many texts) to the test and the benchmark.
  */
+// eslint-disable-next-line @nx/enforce-module-boundaries -- the page imports the package by name, as an application does
 import { createShield } from '@llm-shield/browser';
 
 /** One scanner's answer, as the test compares it with Node's. */
