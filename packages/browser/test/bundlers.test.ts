@@ -1,7 +1,7 @@
 /**
- * The browser entry without Vite, in headless Chromium: a webpack 5 production build of test/esm-page/page.js, and
- * the same page served unbundled (plain ESM, an import map for the bare specifiers) from the repository root. Both
- * use the packages' built dist/ (what an application installing them gets): `createShield()` with no options must
+ * The browser entry beyond Vite's production build, in headless Chromium: a webpack 5 production build of
+ * test/esm-page/page.js, the same page served unbundled (plain ESM, an import map for the bare specifiers) from the
+ * repository root, and test/page under Vite's dev server (with docs/browser.md's `optimizeDeps`). All use the packages' built dist/ (what an application installing them gets): `createShield()` with no options must
  * load the embedded models (every scan answered by the models, never `fallback`) and give Node's verdicts on the 30
  * parity probes, scores within 1e-3. Skips where /usr/bin/chromium or the built dist/ is absent.
  */
@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPageWithWebpack, CHROMIUM, ESM_PAGE, esmIndexHtml, importMapFor, launchChromium, serveStatic, type StaticServer } from './chromium-page.js';
+import { buildPageWithWebpack, CHROMIUM, ESM_PAGE, esmIndexHtml, importMapFor, launchChromium, serveStatic, startViteDevServer, type StaticServer } from './chromium-page.js';
 import { expectParityWithNode, PROBES, TOLERANCE } from './node-parity.js';
 import type { FirstVerdict, PageScan } from './page/page.js';
 
@@ -35,7 +35,7 @@ const scanProbes = (page: Page, texts: string[]) => page.evaluate((t) => (global
 
 describe.skipIf(!ready)(`@llm-shield/browser in headless Chromium: webpack 5 and plain ESM${why}`, () => {
   let browser: Browser | undefined;
-  const servers: StaticServer[] = [];
+  const servers: Array<Pick<StaticServer, 'close'>> = [];
   const folders: string[] = [];
 
   beforeAll(async () => {
@@ -77,5 +77,15 @@ describe.skipIf(!ready)(`@llm-shield/browser in headless Chromium: webpack 5 and
     expect(server.requests.some((path) => path.endsWith('/models-embedded/models/prompt-injection/model_int8.onnx'))).toBe(true);
     const { hybrid } = await expectParityWithNode(await scanProbes(page, [...PROBES]));
     expect(hybrid).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('Vite dev server (optimizeDeps as docs/browser.md says): the first verdict and a toxic probe come from the embedded models', async () => {
+    const server = await startViteDevServer();
+    servers.push(server);
+    const errors: string[] = [];
+    const page = await openPage(browser!, server.url, errors);
+    expect((await firstVerdict(page, errors)).methods[0]).toBe('ml');
+    const [toxic] = await scanProbes(page, ['You are a stupid idiot and everyone hates you.']);
+    expect(toxic!.prompt.map((run) => `${run.scanner}:${run.method}:${run.origin}`)).toEqual(['PromptInjection:ml:embedded', 'Toxicity:hybrid:embedded']);
   }, 300_000);
 });

@@ -40,6 +40,21 @@ export async function buildPage(outDir: string, options: { source: boolean; mini
   });
 }
 
+/**
+ * The Vite settings docs/browser.md asks of applications: onnxruntime-web and the embedded models stay out of the
+ * dev server's dependency pre-bundling, which would move their modules away from the files their
+ * `new URL(…, import.meta.url)` point at (the wasm, the models).
+ */
+export const VITE_OPTIMIZE_DEPS = { exclude: ['onnxruntime-web', '@llm-shield/models-embedded'] };
+
+/** A Vite dev server of the page on 127.0.0.1 (a free port), from the packages' built dist/; resolves with its URL and close. */
+export async function startViteDevServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const { createServer } = await import('vite');
+  const server = await createServer({ configFile: false, root: PAGE_DIR, logLevel: 'error', server: { host: '127.0.0.1', port: 0 }, optimizeDeps: VITE_OPTIMIZE_DEPS });
+  await server.listen();
+  return { url: server.resolvedUrls!.local[0]!, close: () => server.close() };
+}
+
 /** Bytes of the files under `dir` by extension (`.wasm`, `.js`, `.onnx`…). */
 export function bytesByExtension(dir: string): Record<string, number> {
   const sizes: Record<string, number> = {};
