@@ -6,3 +6,4 @@ export * from './registry/model-entry.js';
 export * from './registry/builtin-models.js';
 export * from './registry/model-registry.js';
 export * from './browser/index.js';
+export * from './url/url-model-source.js';

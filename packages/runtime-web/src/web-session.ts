@@ -1,5 +1,5 @@
 import { InferenceFailedError, throwIfAborted, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
-import * as ort from 'onnxruntime-web';
+import type * as ort from 'onnxruntime-web';
 import { runOrtSession } from '@llm-shield/runtime-ort';
 
 /**
@@ -11,11 +11,18 @@ export class WebInferenceSession implements InferenceSessionV1 {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
   readonly #session: ort.InferenceSession;
+  readonly #Tensor: typeof ort.Tensor;
   #tail: Promise<unknown> = Promise.resolve();
   #disposed: Promise<void> | undefined;
 
-  constructor(session: ort.InferenceSession) {
+  /**
+   * @param session - the onnxruntime-web session
+   * @param Tensor - the `Tensor` class of the onnxruntime-web module that created it (`onnxruntime-web`,
+   *   `onnxruntime-web/wasm`, `onnxruntime-web/webgpu`…)
+   */
+  constructor(session: ort.InferenceSession, Tensor: typeof ort.Tensor) {
     this.#session = session;
+    this.#Tensor = Tensor;
     this.inputNames = Object.freeze([...session.inputNames]);
     this.outputNames = Object.freeze([...session.outputNames]);
   }
@@ -40,7 +47,7 @@ export class WebInferenceSession implements InferenceSessionV1 {
       {
         inputNames: this.inputNames,
         outputNames: this.outputNames,
-        Tensor: ort.Tensor,
+        Tensor: this.#Tensor,
         start: (ortFeeds) =>
           this.#enqueue(async () => {
             throwIfAborted(signal, 'inference run');
