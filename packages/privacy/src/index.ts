@@ -27,3 +27,11 @@ export { createDeanonymize, restoreFromVault, MATCHING_STRATEGIES, type Deanonym
 export { createSensitive, type SensitiveConfig } from './scanners/sensitive.js';
 export { PII_LANGUAGES, type PiiLanguage } from './scanners/pii-config.js';
 export { PRIVACY_SCANNER_DEFINITIONS } from './definitions.js';
+export { SecretDetector, type SecretFinding, type SecretDetectorOptions } from './secrets/secret-detector.js';
+export type { SecretRuleData, SecretAllowlistData } from './secrets/rule-types.js';
+export { GITLEAKS_RULES, GITLEAKS_GLOBAL_ALLOWLIST } from './secrets/gitleaks-rules.generated.js';
+export { EXTRA_SECRET_RULES } from './secrets/extra-rules.js';
+export { shannonEntropy } from './secrets/entropy.js';
+export { KeywordIndex } from './secrets/keyword-index.js';
+export { redactSecret, REDACT_MODES, type RedactMode } from './secrets/redact.js';
+export { createSecrets, createOutputSecrets, type SecretsConfig } from './scanners/secrets.js';
