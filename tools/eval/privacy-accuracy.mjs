@@ -154,7 +154,7 @@ function sequenceEval(detect) {
       for (const c of cases) {
         const pred = detect(c.Input).filter((p) => p.entityType === type);
         const gold = (c.Results ?? []).filter((r) => SEQ_TYPES[r.TypeName] === type).map((r) => {
-          const start = typeof r.Start === 'number' ? r.Start : c.Input.indexOf(r.Text);
+          const start = typeof r.Start === 'number' ? r.Start : c.Input.toLowerCase().indexOf(r.Text.toLowerCase());
           return { start, end: start + r.Text.length };
         });
         const used = new Set();

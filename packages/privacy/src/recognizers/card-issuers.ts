@@ -14,6 +14,7 @@ export const CARD_ISSUERS: readonly CardIssuer[] = [
   { name: 'discover', ranges: [[6011, 6011], [644, 649], [65, 65], [622126, 622925]], lengths: [16, 17, 18, 19] },
   { name: 'diners', ranges: [[300, 305], [36, 36], [38, 39]], lengths: [14, 15, 16, 17, 18, 19] },
   { name: 'jcb', ranges: [[3528, 3589]], lengths: [16, 17, 18, 19] },
+  { name: 'jcb-15', ranges: [[2131, 2131], [1800, 1800]], lengths: [15] },
   { name: 'unionpay', ranges: [[62, 62], [81, 81]], lengths: [16, 17, 18, 19] },
   { name: 'maestro', ranges: [[50, 50], [56, 69]], lengths: [12, 13, 14, 15, 16, 17, 18, 19] },
   { name: 'mir', ranges: [[2200, 2204]], lengths: [16, 17, 18, 19] },

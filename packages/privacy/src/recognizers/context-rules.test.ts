@@ -14,7 +14,12 @@ describe('context recognisers', () => {
       '221B Baker Street, Apt 2',
       '742 Evergreen Terrace, Springfield, IL 62704',
       'PO Box 1234',
+      '221B Baker Street, Apt 2, London',
     ]);
+  });
+  it('takes the text after an address cue when it holds a number (international layouts)', () => {
+    expect(found(streetAddressRecognizer, 'Kevin had given Alma his address: 5049 Harjukuja 54, SEINÄJOKI. Thanks')).toEqual(['5049 Harjukuja 54, SEINÄJOKI']);
+    expect(found(streetAddressRecognizer, 'My address is unknown to me.')).toEqual([]);
   });
   it('finds names from the lexicon, honorifics and context', () => {
     expect(found(personNameRecognizer, 'My name is Zorblax Quint. Ask Dr. Watson or Maria Garcia; then james smith replied.')).toEqual([

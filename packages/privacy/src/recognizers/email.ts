@@ -35,8 +35,9 @@ export const emailRecognizer: PiiRecognizer = {
       const floor = Math.max(lastEnd, at - MAX_LOCAL);
       while (s > floor && isLocalChar(text.charCodeAt(s - 1))) s--;
       if (s === floor && s > lastEnd && isLocalChar(text.charCodeAt(s - 1))) continue; // local part too long
-      while (s < at && (text.charCodeAt(s) === 46 || text.charCodeAt(s) === 39)) s++; // no leading dot/quote
-      if (s === at || text.charCodeAt(at - 1) === 46) continue;
+      while (s < at && text.charCodeAt(s) === 39) s++; // no leading quote
+      // RFC 5322 dot-atom: no leading, trailing or doubled dot in the local part
+      if (s === at || text.charCodeAt(s) === 46 || text.charCodeAt(at - 1) === 46 || text.slice(s, at).includes('..')) continue;
       let e = at + 1;
       const ceil = Math.min(text.length, at + 1 + MAX_DOMAIN);
       while (e < ceil && isDomainChar(text.charCodeAt(e))) e++;

@@ -11,7 +11,7 @@ function instance(): LinkifyIt {
 
 /**
  * URLs (`URL`) found by `linkify-it` (markdown-it's link finder): links with a scheme (`https://`, `ftp://`, `//`)
- * score 0.9, bare host names with a known top-level domain (`acme.com/x`) score 0.6 (reason `library`); `mailto:`
+ * score 0.95 (so a URL wins over the IP address inside it), bare host names with a known top-level domain (`acme.com/x`) score 0.6 (reason `library`); `mailto:`
  * links are left to the email recogniser. Long texts are read in 16 KiB chunks. Misses: hosts with TLDs linkify-it
  * does not list in fuzzy mode, URLs broken by spaces.
  */
@@ -26,7 +26,7 @@ export const urlRecognizer: PiiRecognizer = {
       for (const m of matches) {
         if (m.schema === 'mailto:') continue;
         const fuzzy = m.schema === '';
-        out.push({ entityType: 'URL', start: m.index, end: m.lastIndex, score: fuzzy ? 0.6 : 0.9, reason: 'library', recognizer: 'url' });
+        out.push({ entityType: 'URL', start: m.index, end: m.lastIndex, score: fuzzy ? 0.6 : 0.95, reason: 'library', recognizer: 'url' });
       }
       return out;
     });
