@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzePii } from './analyzer.js';
 import { createPhoneRecognizer } from './phone.js';
 
 const phone = createPhoneRecognizer();
@@ -8,7 +9,7 @@ describe('phone recognizer context rules', () => {
   it('accepts phone-shaped numbers the library rejects only next to a phone word', () => {
     expect(found("They're not answering at 0680 298 70 63")).toEqual(['0680 298 70 63']);
     expect(found('21 253 109 8211-Office')).toEqual(['21 253 109 8211']);
-    expect(found('我的电话号是(21) 996205563.')).toEqual(['996205563']);
+    expect(analyzePii('我的电话号是(21) 996205563.').map((e) => [e.entityType, e.text])).toEqual([['PHONE_NUMBER', '(21) 996205563']]);
     expect(found('account number 12345678 and order 0680 298 70 63')).toEqual([]);
   });
   it('needs a phone word for another region’s national format', () => {
