@@ -24,6 +24,9 @@ export interface DetectionText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
+/** Every character {@link replacement} changes (kept in sync with it). */
+const FOLDED = /[\u00A0\u00AD\u180E\u2000-\u200F\u2010-\u2015\u202F\u205F\u2060-\u2064\u2212\u3000\u3002\uFE6B\uFEFF\uFF01-\uFF5E\uFF61]/;
+
 function replacement(code: number): string | null | undefined {
   // undefined: keep; null: drop; string: replace
   if (code < 0x00a0) return undefined;
@@ -38,13 +41,7 @@ function replacement(code: number): string | null | undefined {
 
 /** Normalises `original` for detection (see {@link DetectionText}); linear in its length. */
 export function prepareDetectionText(original: string): DetectionText {
-  let firstChange = -1;
-  for (let i = 0; i < original.length; i++) {
-    if (replacement(original.charCodeAt(i)) !== undefined) {
-      firstChange = i;
-      break;
-    }
-  }
+  const firstChange = original.search(FOLDED);
   if (firstChange < 0) {
     return { original, text: original, changed: false, toOriginal: (start, end) => ({ start, end }) };
   }

@@ -46,10 +46,18 @@ export const personNameRecognizer: PiiRecognizer = {
     const tokens: Token[] = [];
     TOKEN.lastIndex = 0;
     for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-      const word = m[0].replace(/['’-]+$/, '');
+      let word = m[0];
+      let last = word.charCodeAt(word.length - 1);
+      while (word.length > 0 && (last === 39 || last === 0x2019 || last === 45)) {
+        word = word.slice(0, -1);
+        last = word.charCodeAt(word.length - 1);
+      }
       if (word.length === 0) continue;
-      const lower = word.toLowerCase().replace(/['’]s$/, '');
-      tokens.push({ start: m.index, end: m.index + word.length, text: word, lower, cap: isCapitalised(word) });
+      let lower = word.toLowerCase();
+      if (lower.length > 2 && lower.charCodeAt(lower.length - 1) === 115 && (lower.charCodeAt(lower.length - 2) === 39 || lower.charCodeAt(lower.length - 2) === 0x2019)) lower = lower.slice(0, -2);
+      const first = word.charCodeAt(0);
+      const cap = first < 128 ? first >= 65 && first <= 90 : isCapitalised(word);
+      tokens.push({ start: m.index, end: m.index + word.length, text: word, lower, cap });
     }
     const out: PiiDetection[] = [];
     const adjacent = (a: Token, b: Token): boolean => {

@@ -9,6 +9,9 @@ const PHONE_CONTEXT_AFTER = /^[\s,:-]{0,3}(?:office|fax|mobile|cell|desk|home|wo
 /** A phone-shaped digit sequence: optional `+CC`, optional `(area)`, 2–4 digit groups, optional extension. */
 const PHONE_SHAPE = /(?<![\w+])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,12}(?:[\s.-]\d{2,5}){0,4}(?:\s?[xX]\.?\s?\d{1,5})?(?![\w])/g;
 
+/** Seven digits with at most three separator characters between neighbours: any phone number has such a run. */
+const PHONE_LIKE = /\d(?:[^\S\n]{0,2}[().\-/]?[^\S\n]{0,2}\d){6}/;
+
 /** Regions whose national-format numbers are looked for (international `+` numbers are found for every region). */
 export const DEFAULT_PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN'];
 
@@ -30,7 +33,7 @@ export function createPhoneRecognizer(regions: readonly CountryCode[] = DEFAULT_
     detect(text: string): PiiDetection[] {
       let digits = 0;
       for (let i = 0; i < text.length && digits < 7; i++) if (isDigit(text.charCodeAt(i))) digits++;
-      if (digits < 7) return [];
+      if (digits < 7 || !PHONE_LIKE.test(text)) return [];
       return detectChunked(text, 16_384, 256, (chunk) => {
         const seen = new Map<number, PiiDetection>();
         for (const region of regions) {

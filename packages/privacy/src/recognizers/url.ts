@@ -3,6 +3,8 @@ import { detectChunked } from './chunked.js';
 import type { PiiDetection, PiiRecognizer } from './types.js';
 
 let linkify: LinkifyIt | undefined;
+/** Cheap pre-check: a scheme, `www.` or a dot between an alphanumeric and two letters (a possible TLD). */
+const URL_HINT = /:\/\/|\bwww\.|[a-z0-9]\.[a-z]{2}/i;
 
 function instance(): LinkifyIt {
   linkify ??= new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false, fuzzyIP: false });
@@ -21,6 +23,7 @@ export const urlRecognizer: PiiRecognizer = {
   detect(text: string): PiiDetection[] {
     if (!text.includes('.') && !text.includes('//')) return [];
     return detectChunked(text, 16_384, 2_048, (chunk) => {
+      if (!URL_HINT.test(chunk)) return [];
       const matches = instance().match(chunk) ?? [];
       const out: PiiDetection[] = [];
       for (const m of matches) {
