@@ -33,7 +33,7 @@ interface CompiledRule {
 }
 
 /** Rules that guess from shape and entropy rather than a provider's token format. */
-const GENERIC_RULES = new Set(['generic-api-key', 'password-assignment', 'high-entropy-base64', 'high-entropy-hex']);
+const GENERIC_RULES = new Set(['generic-api-key', 'password-assignment', 'password-assignment-unquoted', 'high-entropy-base64', 'high-entropy-hex']);
 
 function compileAllowlist(a: SecretAllowlistData): CompiledAllowlist {
   return { regexes: (a.regexes ?? []).map((r) => new RegExp(r)), target: a.target ?? 'secret', stopwords: (a.stopwords ?? []).map((s) => s.toLowerCase()) };
