@@ -50,47 +50,48 @@ async function tryImport(name) {
   }
 }
 const peers = [];
-const redactPii = await tryImport('redact-pii');
-if (redactPii?.SyncRedactor) {
-  const redactor = new redactPii.SyncRedactor();
-  // redact-pii returns redacted text only: spans are recovered by diffing for its placeholder names
-  peers.push({ name: 'redact-pii', detect: (text) => redactPiiSpans(redactor, text) });
+// redact-pii is not used: it depends on @google-cloud/dlp (a heavy cloud client), not a light offline install.
+// hai-guardrails 1.12 starts a piscina worker pool at import whose worker path points at its CI build directory;
+// the pool's error is asynchronous and would end this process. Its pii guard runs in the main thread, so that one
+// error is ignored here (its secret guard, which needs the pool, is therefore not compared).
+process.on('uncaughtException', (error) => {
+  if (error?.code === 'MODULE_NOT_FOUND' && String(error.message).includes('piscina')) return;
+  throw error;
+});
+const hai = await tryImport('@presidio-dev/hai-guardrails');
+if (hai?.piiGuard) {
+  const guard = hai.piiGuard({ mode: 'redact' });
+  peers.push({ name: 'hai-guardrails', detect: async (text) => spansFromRedaction(text, (await guard([{ role: 'user', content: text }]))[0]?.modifiedMessage?.content ?? text) });
 }
 
-function redactPiiSpans(redactor, text) {
-  const out = redactor.redact(text);
+const HAI_TYPES = { EMAIL: 'EMAIL_ADDRESS', PHONE: 'PHONE_NUMBER', 'PHONE-NUMBER': 'PHONE_NUMBER', 'CREDIT-CARD': 'CREDIT_CARD', 'IP-ADDRESS': 'IP_ADDRESS', SSN: 'US_SSN', IBAN: 'IBAN_CODE', URL: 'URL', 'PASSPORT': 'PASSPORT' };
+/** Recovers `[REDACTED-TYPE]` spans of a redacting guard by aligning the unchanged stretches with the original. */
+function spansFromRedaction(original, redacted) {
+  const parts = redacted.split(/\[REDACTED-([A-Z-]+)\]/);
   const spans = [];
-  // walk both strings: placeholders are UPPER_CASE words the redactor inserted
-  const re = /\b(EMAIL_ADDRESS|PHONE_NUMBER|CREDIT_CARD_NUMBER|IP_ADDRESS|URL|US_SOCIAL_SECURITY_NUMBER|PERSON_NAME|STREET_ADDRESS|ZIPCODE|DIGITS|USERNAME|PASSWORD|CREDENTIALS)\b/g;
-  const map = { EMAIL_ADDRESS: 'EMAIL_ADDRESS', PHONE_NUMBER: 'PHONE_NUMBER', CREDIT_CARD_NUMBER: 'CREDIT_CARD', IP_ADDRESS: 'IP_ADDRESS', URL: 'URL', US_SOCIAL_SECURITY_NUMBER: 'US_SSN', PERSON_NAME: 'PERSON', STREET_ADDRESS: 'STREET_ADDRESS' };
-  let ti = 0;
-  let oi = 0;
-  let m;
-  re.lastIndex = 0;
-  while ((m = re.exec(out))) {
-    // copy the unchanged stretch
-    const same = out.slice(oi, m.index);
-    const at = text.indexOf(same, ti);
-    if (at < 0) break;
-    ti = at + same.length;
-    const after = out.slice(m.index + m[0].length, m.index + m[0].length + 3);
-    let end = after.length > 0 ? text.indexOf(after, ti) : text.length;
-    if (end < 0) end = text.length;
-    if (map[m[1]]) spans.push({ entityType: map[m[1]], start: ti, end });
-    ti = end;
-    oi = m.index + m[0].length;
+  let pos = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const literal = parts[i];
+    const last = i === parts.length - 1;
+    const at = last ? (original.endsWith(literal) ? original.length - literal.length : -1) : original.indexOf(literal, i === 0 ? 0 : pos + 1);
+    if (at < 0 || at < pos) break;
+    if (i > 0) {
+      const type = HAI_TYPES[parts[i - 1]];
+      if (type) spans.push({ entityType: type, start: pos, end: at });
+    }
+    pos = at + literal.length;
   }
   return spans;
 }
 
 // ---- PII: presidio-research ----
 const TYPE_MAP_RESEARCH = { EMAIL_ADDRESS: 'EMAIL_ADDRESS', PHONE_NUMBER: 'PHONE_NUMBER', CREDIT_CARD: 'CREDIT_CARD', IBAN_CODE: 'IBAN_CODE', IP_ADDRESS: 'IP_ADDRESS', US_SSN: 'US_SSN', PERSON: 'PERSON', STREET_ADDRESS: 'STREET_ADDRESS' };
-function spanEval(rows, detect) {
+async function spanEval(rows, detect) {
   const stats = {};
   const s = (t) => (stats[t] ??= { tp: 0, fp: 0, fn: 0 });
   for (const row of rows) {
     const gold = row.spans.filter((g) => TYPE_MAP_RESEARCH[g.entity_type]).map((g) => ({ type: TYPE_MAP_RESEARCH[g.entity_type], start: g.start_position, end: g.end_position }));
-    const pred = detect(row.full_text).filter((p) => Object.values(TYPE_MAP_RESEARCH).includes(p.entityType));
+    const pred = (await detect(row.full_text)).filter((p) => Object.values(TYPE_MAP_RESEARCH).includes(p.entityType));
     const matched = new Set();
     for (const p of pred) {
       const g = gold.findIndex((g, i) => !matched.has(i) && g.type === p.entityType && overlaps(g, p));
@@ -122,12 +123,12 @@ function maxExpectedScore(row) {
   }
   return 1;
 }
-function caseEval(rows, detect) {
+async function caseEval(rows, detect) {
   const stats = {};
   const s = (t) => (stats[t] ??= { tp: 0, fp: 0, fn: 0 });
   for (const row of rows) {
     const type = row.entity_type;
-    const pred = detect(row.text).filter((p) => p.entityType === type);
+    const pred = (await detect(row.text)).filter((p) => p.entityType === type);
     if (row.expected_count > 0) {
       if (maxExpectedScore(row) < 0.5) continue;
       const spans = row.expected_spans ?? [];
@@ -142,7 +143,7 @@ function caseEval(rows, detect) {
 
 // ---- PII: recognizers-text-sequence ----
 const SEQ_TYPES = { phonenumber: 'PHONE_NUMBER', url: 'URL', ip: 'IP_ADDRESS', email: 'EMAIL_ADDRESS' };
-function sequenceEval(detect) {
+async function sequenceEval(detect) {
   const stats = {};
   const s = (t) => (stats[t] ??= { tp: 0, fp: 0, fn: 0 });
   const base = join(datasetsDir, 'pii/recognizers-text-sequence/Specs/Sequence');
@@ -152,7 +153,7 @@ function sequenceEval(detect) {
       if (!existsSync(path)) continue;
       const cases = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
       for (const c of cases) {
-        const pred = detect(c.Input).filter((p) => p.entityType === type);
+        const pred = (await detect(c.Input)).filter((p) => p.entityType === type);
         const gold = (c.Results ?? []).filter((r) => SEQ_TYPES[r.TypeName] === type).map((r) => {
           const start = typeof r.Start === 'number' ? r.Start : c.Input.toLowerCase().indexOf(r.Text.toLowerCase());
           return { start, end: start + r.Text.length };
@@ -202,20 +203,25 @@ function table(title, statsByDetector) {
 
 const ours = (text) => analyzePii(text, { threshold: 0.5 });
 const report = { pii: {}, secrets: {} };
+async function runAll(evaluate) {
+  const out = {};
+  for (const [name, detect] of Object.entries(detectors)) out[name] = await evaluate(detect);
+  return out;
+}
 const output = [];
 
 const research = JSON.parse(readFileSync(join(datasetsDir, 'pii/presidio-research/data/synth_dataset_v2.json'), 'utf8'));
 const detectors = { 'llm-shield': ours, ...Object.fromEntries(peers.map((p) => [p.name, p.detect])) };
-let t = table('presidio-research synth_dataset_v2 (span overlap)', Object.fromEntries(Object.entries(detectors).map(([n, d]) => [n, spanEval(research, d)])));
+let t = table('presidio-research synth_dataset_v2 (span overlap)', await runAll((d) => spanEval(research, d)));
 output.push(t.text);
 report.pii.presidioResearch = t.json;
 
 const recognizerRows = readJsonl('pii/presidio-recognizer-tests/derived/presidio_recognizer_cases.jsonl').filter((r) => r.kind === 'span' && TYPES_RECOGNIZER_TESTS.includes(r.entity_type));
-t = table('presidio recogniser tests (case level, weak-match rows left out)', Object.fromEntries(Object.entries(detectors).map(([n, d]) => [n, caseEval(recognizerRows, d)])));
+t = table('presidio recogniser tests (case level, weak-match rows left out)', await runAll((d) => caseEval(recognizerRows, d)));
 output.push(t.text);
 report.pii.presidioRecognizerTests = t.json;
 
-t = table('Recognizers-Text sequence specs, all languages (lenient overlap)', Object.fromEntries(Object.entries(detectors).map(([n, d]) => [n, sequenceEval(d)])));
+t = table('Recognizers-Text sequence specs, all languages (lenient overlap)', await runAll((d) => sequenceEval(d)));
 output.push(t.text);
 report.pii.recognizersText = t.json;
 
@@ -286,3 +292,5 @@ for (const [name, r] of Object.entries(report.secrets)) {
 output.push(sLines.join('\n'));
 console.log(output.join('\n\n'));
 if (values.json) console.log(JSON.stringify(report, null, 1));
+// hai-guardrails' worker pool keeps the event loop alive
+process.exit(0);
