@@ -3,7 +3,7 @@
 // (per entity type precision / recall / F1), next to the JS peers that install offline. Not a test.
 //
 // Usage (from the repository root, after `npm run build`):
-//   node tools/eval/privacy-accuracy.mjs [--datasets DIR] [--json]
+//   node tools/eval/privacy-accuracy.mjs [--datasets DIR] [--json] [--peer-sample 10]
 //
 // PII sets:
 //   - presidio-research synth_dataset_v2 (1,500 sentences, character spans): span-level, a prediction is a true
@@ -21,7 +21,8 @@ import { parseArgs } from 'node:util';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 process.chdir(repoRoot);
-const { values } = parseArgs({ options: { datasets: { type: 'string' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { datasets: { type: 'string' }, json: { type: 'boolean', default: false }, 'peer-sample': { type: 'string', default: '10' } } });
+const peerSample = Math.max(1, Number.parseInt(values['peer-sample'], 10) || 10);
 const datasetsDir = values.datasets ?? process.env.LLM_SHIELD_DATASETS ?? '../shared/datasets';
 if (!existsSync(datasetsDir)) {
   console.error(`Datasets not found at ${datasetsDir}; pass --datasets DIR.`);
@@ -245,10 +246,11 @@ if (secretlintCore?.lintSource && secretlintPreset) {
   });
 }
 
-async function secretStats(name, isFlagged) {
+async function secretStats(name, isFlagged, sample = 1) {
   const res = {};
   const gl = readJsonl('secrets/gitleaks-rule-cases/derived/gitleaks_rule_cases.jsonl');
-  const tps = gl.filter((r) => r.expected === 'tp' && !r.path);
+  // peers are slower: they may be run on every `sample`-th gitleaks case and benign prompt (--peer-sample)
+  const tps = gl.filter((r, i) => r.expected === 'tp' && !r.path && i % sample === 0);
   let hit = 0;
   for (const r of tps) if (await isFlagged(r.text)) hit++;
   res.gitleaksTpRecall = { found: hit, total: tps.length, recall: hit / tps.length };
@@ -273,7 +275,8 @@ async function secretStats(name, isFlagged) {
   let neg = 0, negFlagged = 0;
   for (const path of ['benign_prompts/alpaca-eval-805/example/outputs.json', 'benign_prompts/awesome-chatgpt-prompts/prompts.csv', 'benign_prompts/nq-open/nq_open/NQ-open.dev.jsonl']) {
     const { examples } = await loadExamples(join(datasetsDir, path));
-    for (const e of examples) {
+    for (const [i, e] of examples.entries()) {
+      if (i % sample !== 0) continue;
       neg++;
       if (await isFlagged(e.text)) negFlagged++;
     }
@@ -282,7 +285,7 @@ async function secretStats(name, isFlagged) {
   return res;
 }
 report.secrets['llm-shield'] = await secretStats('llm-shield', flagged);
-for (const p of secretPeers) report.secrets[p.name] = await secretStats(p.name, p.flagged);
+for (const p of secretPeers) report.secrets[`${p.name}${peerSample > 1 ? ` (every ${peerSample}th gitleaks case / prompt)` : ''}`] = await secretStats(p.name, p.flagged, peerSample);
 const sLines = ['### Secrets', '', '| detector | gitleaks tps recall | detect-secrets recall / FP rate | secretlint recall / FP rate | benign prompts flagged |', '|---|---|---|---|---|'];
 for (const [name, r] of Object.entries(report.secrets)) {
   sLines.push(

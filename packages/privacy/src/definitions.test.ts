@@ -11,6 +11,7 @@ describe('PRIVACY_SCANNER_DEFINITIONS', () => {
         ['Anonymize', true, false],
         ['Deanonymize', false, true],
         ['Sensitive', false, true],
+        ['Secrets', true, true],
       ]),
     );
     expect(byType('Anonymize')?.ignored).toHaveProperty('use_onnx');
@@ -25,6 +26,9 @@ describe('PRIVACY_SCANNER_DEFINITIONS', () => {
     expect((await deanonymize?.scan('', 'ok [REDACTED_EMAIL_ADDRESS_1]', { vault }))?.sanitizedText).toBe('ok john.doe@acme.com');
     const sensitive = byType('Sensitive')?.output?.({ redact: false, threshold: 0.75 });
     expect((await sensitive?.scan('', 'mail a@b.io', { vault }))?.valid).toBe(false);
+    const secrets = byType('Secrets')?.input?.({ redactMode: 'partial' });
+    const token = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
+    expect((await secrets?.scan(`use ${token}`, { vault }))?.sanitizedText).toBe('use gh..R8');
   });
   it('refuses unknown options through the factories', () => {
     expect(() => byType('Anonymize')?.input?.({ regexPatternGroupsPath: 'x.json' })).toThrow(expect.objectContaining({ details: expect.objectContaining({ option: 'regexPatternGroupsPath' }) }));
