@@ -43,7 +43,7 @@ export default [
     },
   },
   {
-    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/shield/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts', 'packages/models-embedded/src/**/*.ts', 'packages/browser/src/**/*.ts'],
+    files: ['packages/core/src/**/*.ts', 'packages/heuristics/src/**/*.ts', 'packages/scanners/src/**/*.ts', 'packages/shield/src/**/*.ts', 'packages/tokenizer/src/**/*.ts', 'packages/runtime-web/src/**/*.ts', 'packages/runtime-ort/src/**/*.ts', 'packages/models-embedded/src/**/*.ts', 'packages/browser/src/**/*.ts', 'packages/privacy/src/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'Platform-neutral packages run in browsers: no node: imports.' }] }],
