@@ -33,6 +33,7 @@ describe('IncrementalOutputScanner', () => {
     const step = await scanner.push('One. Two. BAD three. Four. ');
     expect(step.release).toBe('One. Two. ');
     expect(step.violation?.failedScanners).toEqual(['Fake']);
+    expect(step.withheld).toBe('BAD three. Four. ');
     expect(scanner.stopped).toBe(true);
     expect((await scanner.push('more. ')).release).toBe('');
     expect((await scanner.flush()).release).toBe('');

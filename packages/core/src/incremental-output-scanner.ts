@@ -30,6 +30,8 @@ export interface IncrementalScanStep {
   release: string;
   /** The failing scan when a segment was invalid: the stream must stop, nothing after {@link release} may pass. */
   violation?: PipelineResult;
+  /** With a violation: the text not released (the failing segment and what was held after it). */
+  withheld?: string;
 }
 
 /** Counters of an {@link IncrementalOutputScanner}. */
@@ -146,11 +148,12 @@ export class IncrementalOutputScanner {
         this.#checked = end;
         const verdict = await this.#scanSegment(segment);
         if (verdict.violation) {
+          const withheld = segment + this.#pending.slice(this.#start);
           this.#stopped = true;
           this.#pending = '';
           this.#start = 0;
           this.#checked = 0;
-          return { release, violation: verdict.violation };
+          return { release, violation: verdict.violation, withheld };
         }
         release += verdict.release;
         this.#released = (this.#released + segment).slice(-Math.max(this.#contextChars, 1));
