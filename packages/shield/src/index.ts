@@ -10,3 +10,4 @@ export * from './shield.js';
 export * from './integration/shield-like.js';
 export * from './integration/guard-options.js';
 export * from './integration/input-texts.js';
+export * from './integration/guarded-call.js';

@@ -1,4 +1,4 @@
-import { InvalidConfigError, type IncrementalOutputScannerOptions, type PipelineResult } from '@llm-shield/core';
+import { IncrementalOutputScanner, InvalidConfigError, type IncrementalOutputScannerOptions, type PipelineResult } from '@llm-shield/core';
 import type { ShieldLike } from './shield-like.js';
 
 /** What to do when a prompt or an output fails: throw a typed error, answer with a refusal, or only annotate. */
@@ -131,6 +131,14 @@ export function resolveGuardOptions(options: ShieldGuardOptions, scanner = 'llm-
   if (options.onChunkLatency !== undefined && typeof options.onChunkLatency !== 'function') {
     throw new InvalidConfigError(`onChunkLatency must be a function.`, { details: { scanner, field: 'onChunkLatency', value: options.onChunkLatency } });
   }
+  if (options.stream !== undefined && (typeof options.stream !== 'object' || options.stream === null)) {
+    throw new InvalidConfigError(`stream must be an object ({ contextChars, maxHoldChars }).`, { details: { scanner, field: 'stream', value: options.stream } });
+  }
+  for (const key of Object.keys(options.stream ?? {})) {
+    if (key !== 'contextChars' && key !== 'maxHoldChars') throw new InvalidConfigError(`${scanner}: unknown option stream.${key}.`, { details: { scanner, option: `stream.${key}` } });
+  }
+  // Checks the sizes now rather than at the first stream.
+  new IncrementalOutputScanner(() => Promise.reject(new Error('unused')), options.stream);
   return {
     shield: options.shield,
     messages: oneOf(options.messages, ['last', 'all'] as const, 'messages', 'last', scanner),
