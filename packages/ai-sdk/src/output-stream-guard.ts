@@ -1,5 +1,5 @@
-import { IncrementalOutputScanner, OutputRejectedError, type PipelineResult } from '@llm-shield/core';
-import { summarize, type ResolvedGuardOptions, type ShieldViolation } from '@llm-shield/shield';
+import { IncrementalOutputScanner, type PipelineResult } from '@llm-shield/core';
+import { outputRejection, summarize, type ResolvedGuardOptions, type ShieldViolation } from '@llm-shield/shield';
 import type { ProviderMetadata, StreamPart } from './prompt-types.js';
 
 /** What the stream guard needs of the call. */
@@ -49,12 +49,7 @@ export function createOutputStreamGuard(options: ResolvedGuardOptions, call: Str
       return false;
     }
     if (options.onOutputViolation === 'throw') {
-      controller.enqueue({
-        type: 'error',
-        error: new OutputRejectedError(`The model's output failed the output scanners: ${result.failedScanners.join(', ')}.`, {
-          details: { failedScanners: summary.failedScanners, emittedChars: emitted },
-        }),
-      });
+      controller.enqueue({ type: 'error', error: outputRejection(result, emitted) });
     } else {
       const violationInfo: ShieldViolation = { stage: 'output', result };
       controller.enqueue({ type: 'text-delta', id, delta: options.refusal(violationInfo) });

@@ -1,50 +1,24 @@
-import { AbortedError, OutputRejectedError, PromptRejectedError, Vault, type PipelineResult } from '@llm-shield/core';
-import { resolveGuardOptions, scanInputTexts, summarize, type InputVerdict, type ResolvedGuardOptions, type ShieldGuardOptions } from '@llm-shield/shield';
+import type { PipelineResult } from '@llm-shield/core';
+import {
+  inputRefusal,
+  inputSummary,
+  outputRejection,
+  promptRejection,
+  resolveGuardOptions,
+  runInputStage,
+  summarize,
+  withInputStage,
+  type InputStage,
+  type ResolvedGuardOptions,
+  type ShieldGuardOptions,
+} from '@llm-shield/shield';
 import type { LanguageModelMiddleware } from 'ai';
 import { createOutputStreamGuard } from './output-stream-guard.js';
 import { applySanitized, collectPromptTexts } from './prompt-texts.js';
-import { emptyUsage, type CallOptions, type ContentPart, type GenerateResult, type StreamPart, type StreamResult, type WrappedModel } from './prompt-types.js';
+import { emptyUsage, type CallOptions, type ContentPart, type GenerateResult, type StreamPart, type StreamResult } from './prompt-types.js';
 
 /** Options of {@link shieldMiddleware} (the options shared by the llm-shield integrations). */
 export type ShieldMiddlewareOptions = ShieldGuardOptions;
-
-/** One call's input stage. */
-interface InputStage {
-  verdict: InputVerdict;
-  params: CallOptions;
-  promptText: string;
-  vault: Vault;
-}
-
-async function scanInput(options: ResolvedGuardOptions, params: CallOptions): Promise<InputStage> {
-  const vault = new Vault();
-  const found = collectPromptTexts(params.prompt, options.messages, options.toolResults);
-  const verdict = await scanInputTexts(options.shield, found.texts, vault, params.abortSignal);
-  const prompt = verdict.changed ? applySanitized(params.prompt, found, verdict.sanitized) : params.prompt;
-  const promptText = verdict.changed ? collectPromptTexts(prompt, options.messages, false).lastUserText : found.lastUserText;
-  return { verdict, params: verdict.changed ? { ...params, prompt } : params, promptText, vault };
-}
-
-function inputMetadata(verdict: InputVerdict): Record<string, unknown> {
-  return {
-    input: verdict.failure
-      ? { ...summarize(verdict.failure.result), source: verdict.failure.input.source, ...(verdict.failure.input.toolName ? { toolName: verdict.failure.input.toolName } : {}) }
-      : { valid: true, scanned: verdict.results.length },
-  };
-}
-
-function rejection(verdict: InputVerdict): PromptRejectedError {
-  const failure = verdict.failure!;
-  const where = failure.input.source === 'tool' ? `The result of tool ${failure.input.toolName ?? '?'}` : 'The prompt';
-  return new PromptRejectedError(`${where} failed the input scanners: ${failure.result.failedScanners.join(', ')}.`, {
-    details: { failedScanners: [...failure.result.failedScanners], source: failure.input.source, ...(failure.input.toolName ? { toolName: failure.input.toolName } : {}) },
-  });
-}
-
-function refusalText(options: ResolvedGuardOptions, verdict: InputVerdict): string {
-  const failure = verdict.failure!;
-  return options.refusal({ stage: 'input', source: failure.input.source, ...(failure.input.toolName ? { toolName: failure.input.toolName } : {}), result: failure.result });
-}
 
 function refusalResult(text: string, metadata: Record<string, unknown>): GenerateResult {
   return {
@@ -75,44 +49,29 @@ function refusalStream(text: string, metadata: Record<string, unknown>): StreamR
   };
 }
 
-function linkedAbort(signal: AbortSignal | undefined): AbortController {
-  const controller = new AbortController();
-  if (signal?.aborted) controller.abort(signal.reason);
-  else signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
-  return controller;
+/** The input stage of a call and the call itself (with the sanitized prompt when a scanner changed it). */
+async function guardedCall<T>(options: ResolvedGuardOptions, params: CallOptions, call: (params: CallOptions) => PromiseLike<T>, cancel: (value: T) => void) {
+  const found = collectPromptTexts(params.prompt, options.messages, options.toolResults);
+  const lastUser = found.texts.findLastIndex((text) => text.source === 'user');
+  let seen: InputStage | undefined;
+  const sanitizedParams = (): CallOptions => (seen && seen.verdict.changed ? { ...params, prompt: applySanitized(params.prompt, found, seen.verdict.sanitized) } : params);
+  const outcome = await withInputStage(
+    options,
+    async () => (seen = await runInputStage(options, found.texts, lastUser, params.abortSignal)),
+    (sanitized, signal) => Promise.resolve(call({ ...(sanitized ? sanitizedParams() : params), ...(signal ? { abortSignal: signal } : {}) })),
+    params.abortSignal,
+    cancel,
+  );
+  const promptText = outcome.stage.verdict.changed ? collectPromptTexts(sanitizedParams().prompt, options.messages, false).lastUserText : found.lastUserText;
+  return { ...outcome, stage: { ...outcome.stage, promptText } };
 }
 
-/**
- * Runs the input stage and the model call: one after the other, or (with `parallelInputScan`) at once, aborting
- * the call when the input fails or is sanitized (then made again with the sanitized prompt).
- */
-async function withInput<T>(
-  options: ResolvedGuardOptions,
-  params: CallOptions,
-  call: (params: CallOptions) => PromiseLike<T>,
-  cancel: (value: T) => void,
-): Promise<{ stage: InputStage; value?: T }> {
-  if (!options.parallelInputScan) {
-    const stage = await scanInput(options, params);
-    if (!stage.verdict.valid && options.onInputViolation !== 'annotate') return { stage };
-    return { stage, value: await call(stage.params) };
-  }
-  const abort = linkedAbort(params.abortSignal);
-  const started = Promise.resolve(call({ ...params, abortSignal: abort.signal }));
-  started.catch(() => undefined);
-  const stage = await scanInput(options, params);
-  const blocked = !stage.verdict.valid && options.onInputViolation !== 'annotate';
-  if (blocked || stage.verdict.changed) {
-    abort.abort(blocked ? rejection(stage.verdict) : new AbortedError('llm-shield sanitized the prompt; the call is made again with the sanitized prompt.'));
-    started.then(cancel, () => undefined);
-    if (blocked) return { stage };
-    return { stage, value: await call(stage.params) };
-  }
-  return { stage, value: await started };
+function inputMetadata(stage: InputStage): Record<string, unknown> {
+  return { input: inputSummary(stage.verdict) };
 }
 
 async function checkOutput(options: ResolvedGuardOptions, stage: InputStage, result: GenerateResult, signal?: AbortSignal): Promise<GenerateResult> {
-  const metadata = inputMetadata(stage.verdict);
+  const metadata = inputMetadata(stage);
   if (!options.scanOutput) return { ...result, providerMetadata: { ...(result.providerMetadata ?? {}), llmShield: metadata } };
   const content: ContentPart[] = [];
   let failed: PipelineResult | undefined;
@@ -128,7 +87,7 @@ async function checkOutput(options: ResolvedGuardOptions, stage: InputStage, res
   }
   const output = failed ? summarize(failed) : { valid: true };
   if (failed && options.onOutputViolation === 'throw') {
-    throw new OutputRejectedError(`The model's output failed the output scanners: ${failed.failedScanners.join(', ')}.`, { details: { failedScanners: [...failed.failedScanners] } });
+    throw outputRejection(failed);
   }
   if (failed && options.onOutputViolation === 'refuse') {
     return { ...result, content: [{ type: 'text', text: options.refusal({ stage: 'output', result: failed }) }], finishReason: { unified: 'content-filter', raw: 'llm-shield' }, providerMetadata: { ...(result.providerMetadata ?? {}), llmShield: { ...metadata, output } } };
@@ -158,26 +117,25 @@ export function shieldMiddleware(options: ShieldMiddlewareOptions): LanguageMode
   const resolved = resolveGuardOptions(options, 'shieldMiddleware');
   const middleware = {
     specificationVersion: resolved.specificationVersion,
-    async wrapGenerate({ params, model }: { params: CallOptions; model: WrappedModel }): Promise<GenerateResult> {
-      const { stage, value } = await withInput(resolved, params, (next) => model.doGenerate(next), () => undefined);
+    async wrapGenerate({ params, model }: { params: CallOptions; model: { doGenerate(options: CallOptions): PromiseLike<GenerateResult> } }): Promise<GenerateResult> {
+      const { stage, value } = await guardedCall(resolved, params, (next) => model.doGenerate(next), () => undefined);
       if (value === undefined) {
-        if (resolved.onInputViolation === 'throw') throw rejection(stage.verdict);
-        return refusalResult(refusalText(resolved, stage.verdict), inputMetadata(stage.verdict));
+        if (resolved.onInputViolation === 'throw') throw promptRejection(stage.verdict);
+        return refusalResult(inputRefusal(resolved, stage.verdict), inputMetadata(stage));
       }
       return checkOutput(resolved, stage, value, params.abortSignal);
     },
-    async wrapStream({ params, model }: { params: CallOptions; model: WrappedModel }): Promise<StreamResult> {
-      const { stage, value } = await withInput(resolved, params, (next) => model.doStream(next), (result) => void result.stream.cancel().catch(() => undefined));
+    async wrapStream({ params, model }: { params: CallOptions; model: { doStream(options: CallOptions): PromiseLike<StreamResult> } }): Promise<StreamResult> {
+      const { stage, value } = await guardedCall(resolved, params, (next) => model.doStream(next), (result) => void result.stream.cancel().catch(() => undefined));
       if (value === undefined) {
-        if (resolved.onInputViolation === 'throw') throw rejection(stage.verdict);
-        return refusalStream(refusalText(resolved, stage.verdict), inputMetadata(stage.verdict));
+        if (resolved.onInputViolation === 'throw') throw promptRejection(stage.verdict);
+        return refusalStream(inputRefusal(resolved, stage.verdict), inputMetadata(stage));
       }
-      const metadata = inputMetadata(stage.verdict);
       if (!resolved.scanOutput) return value;
       const signal = params.abortSignal;
       const guard = createOutputStreamGuard(resolved, {
         scan: (text) => resolved.shield.scanOutput(stage.promptText, text, { vault: stage.vault, ...(signal ? { signal } : {}) }),
-        inputMetadata: metadata,
+        inputMetadata: inputMetadata(stage),
       });
       return { ...value, stream: value.stream.pipeThrough(guard) };
     },
