@@ -20,7 +20,7 @@ export const fakeAnonymize: InputScannerV1 = {
       context.vault.set(placeholder, email);
       return placeholder;
     });
-    return createScanResult({ valid: true, score: 0, threshold: 0.5, method: 'rules', sanitizedText, findings: [] });
+    return createScanResult({ valid: true, score: 0, threshold: 0.5, method: 'heuristic', sanitizedText, findings: [] });
   },
 };
 
@@ -32,7 +32,7 @@ export const fakeDeanonymize: OutputScannerV1 = {
   async scan(_prompt, output, context) {
     let sanitizedText = output;
     for (const [placeholder, value] of context.vault.entries()) sanitizedText = sanitizedText.split(placeholder).join(value);
-    return createScanResult({ valid: true, score: 0, threshold: 0.5, method: 'rules', sanitizedText, findings: [] });
+    return createScanResult({ valid: true, score: 0, threshold: 0.5, method: 'heuristic', sanitizedText, findings: [] });
   },
 };
 
