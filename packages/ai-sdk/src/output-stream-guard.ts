@@ -1,6 +1,6 @@
 import { IncrementalOutputScanner, type PipelineResult } from '@llm-shield/core';
 import { outputRejection, summarize, type ResolvedGuardOptions, type ShieldViolation } from '@llm-shield/shield';
-import type { ProviderMetadata, StreamPart } from './prompt-types.js';
+import { emptyUsage, type ProviderMetadata, type StreamPart } from './prompt-types.js';
 
 /** What the stream guard needs of the call. */
 export interface StreamGuardCall {
@@ -57,7 +57,7 @@ export function createOutputStreamGuard(options: ResolvedGuardOptions, call: Str
       controller.enqueue({
         type: 'finish',
         finishReason: { unified: 'content-filter', raw: 'llm-shield' },
-        usage: { inputTokens: { total: undefined, noCache: undefined, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: undefined, text: undefined, reasoning: undefined } },
+        usage: emptyUsage(),
         providerMetadata: mergeMetadata(undefined, { ...(call.inputMetadata ?? {}), output: { ...summary, emittedChars: emitted } }),
       });
     }
