@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
  *   (runtimes, model hub), so scanners receive a runtime instead of importing one;
  * - scope:adapter (runtime-node, runtime-web, model-hub) on contracts only;
  * - scope:entry (node, browser: createShield per platform) on contracts, features, adapters and data;
- * - scope:service (server: the HTTP service) on contracts, features, adapters, data and entries;
+ * - scope:service (ai-sdk, openai: integrations, the server) on contracts, features, adapters, data and entries;
  * - scope:app (cli) on anything;
  * - platform:neutral code may not depend on platform:node or platform:web code.
  */

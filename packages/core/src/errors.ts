@@ -46,6 +46,10 @@ export const ErrorCode = {
    * path. A full disk is {@link DiskFullError} instead.
    */
   FileSystem: 'LLMS_FILE_SYSTEM',
+  /** An integration (AI SDK middleware, openai wrapper) refused a prompt or a tool result that failed the input scanners. */
+  PromptRejected: 'LLMS_PROMPT_REJECTED',
+  /** An integration refused a model's output (or stopped its stream) because it failed the output scanners. */
+  OutputRejected: 'LLMS_OUTPUT_REJECTED',
 } as const;
 
 /** One of the values of {@link ErrorCode}. */
@@ -308,5 +312,39 @@ export class FileSystemError extends LlmShieldError {
   /** True for an llm-shield error with this class's code, also from another copy of the package. */
   static override isInstance(error: unknown): error is FileSystemError {
     return LlmShieldError.hasCode(error, ErrorCode.FileSystem);
+  }
+}
+
+/**
+ * A prompt (a user turn or a tool result) failed the input scanners and an integration was told to throw. Code
+ * `{@link ErrorCode.PromptRejected}`; `details` hold `failedScanners` (ids), `source` (`user` or `tool`) and, for a
+ * tool result, `toolName`.
+ */
+export class PromptRejectedError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.PromptRejected, message, options);
+    this.name = 'PromptRejectedError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is PromptRejectedError {
+    return LlmShieldError.hasCode(error, ErrorCode.PromptRejected);
+  }
+}
+
+/**
+ * A model's output failed the output scanners and an integration was told to throw (a stream ends with this error
+ * as its error part). Code `{@link ErrorCode.OutputRejected}`; `details` hold `failedScanners` (ids) and, for a
+ * stream, `emittedChars` (how much text had been passed on before the violation).
+ */
+export class OutputRejectedError extends LlmShieldError {
+  constructor(message: string, options: LlmShieldErrorOptions = {}) {
+    super(ErrorCode.OutputRejected, message, options);
+    this.name = 'OutputRejectedError';
+  }
+
+  /** True for an llm-shield error with this class's code, also from another copy of the package. */
+  static override isInstance(error: unknown): error is OutputRejectedError {
+    return LlmShieldError.hasCode(error, ErrorCode.OutputRejected);
   }
 }

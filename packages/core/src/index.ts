@@ -12,3 +12,4 @@ export * from './runtime.js';
 export * from './tokenizer.js';
 export * from './model-source.js';
 export * from './classifier-config.js';
+export * from './incremental-output-scanner.js';

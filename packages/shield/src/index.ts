@@ -7,3 +7,7 @@ export * from './catalog/builtin-catalog.js';
 export * from './policy/model-platform.js';
 export * from './policy/resolve-model.js';
 export * from './shield.js';
+export * from './integration/shield-like.js';
+export * from './integration/guard-options.js';
+export * from './integration/input-texts.js';
+export * from './integration/guarded-call.js';
