@@ -22,7 +22,7 @@ const CACHE_CAPACITY = 20_000;
  * (GBs for a 1 MB word), so one long word would take superlinear time and memory. Up to this length the ids are
  * those of the whole word (as the Rust library); past it, tokens next to a segment boundary may differ.
  */
-export const MAX_MODEL_WORD = 16_384;
+export const MAX_MODEL_WORD = 65_536;
 
 function byteTokenName(byte: number): string {
   return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
