@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the scan context and model-source contract the scanners take
 import { Vault, type ModelFilesV1, type ModelSourceV1, type ScanResultV1 } from '@llm-shield/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the scanners run on the Node runtime users get
 import { createNodeRuntime } from '@llm-shield/runtime-node';
