@@ -35,6 +35,23 @@ describe('classifier inference', () => {
     expect(runtime.runs[0]!.rows.map((row) => row.length)).toEqual([3, 3]);
   });
 
+  it('dynamically quantised variants (int8, quantized) run one sequence per call: batch neighbours cannot change a score', async () => {
+    for (const variant of ['int8', 'quantized'] as const) {
+      const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+      const runtime = new FakeRuntime({ logits: (ids) => [present(ids, 'stupid')] });
+      const scanner = new Toxicity({ model: { source, runtime, id: 'tox', variant }, batchSize: 4 });
+      const texts = ['hello world you are stupid and bad', 'hello', 'you are stupid today', 'nice'];
+      const results = await scanner.scanMany(texts);
+      expect(results.map((r) => r.valid)).toEqual([false, true, false, true]);
+      expect(runtime.runs.map((run) => run.dims[0])).toEqual([1, 1, 1, 1]);
+      expect(runtime.runs.map((run) => run.dims[1]).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([3, 3, 6, 9]);
+    }
+    const fp32 = new FakeRuntime({ logits: (ids) => [present(ids, 'stupid')] });
+    const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+    await new Toxicity({ model: { source, runtime: fp32, id: 'tox', variant: 'fp32' }, batchSize: 4 }).scanMany(['a b', 'c', 'd e f', 'g']);
+    expect(fp32.runs.map((run) => run.dims[0])).toEqual([4]);
+  });
+
   it('wrong logits width → InferenceFailedError: failed closed by default, fallback citing the shape, or thrown', async () => {
     const source = new FakeSource({ tox: { config: classifierConfig(['toxicity', 'insult']) } });
     const runtime = new FakeRuntime({ logits: () => [1, 2, 3] });

@@ -6,9 +6,19 @@ import { toModelError } from './model-errors.js';
 /** Default number of sequences per inference call: 8 (keeps padding waste and peak memory low on CPU backends). */
 export const DEFAULT_BATCH_SIZE = 8;
 
+/**
+ * Variants whose graphs are dynamically quantised (onnxruntime's `quantize_dynamic`): `DynamicQuantizeLinear`
+ * computes one activation scale over the whole input tensor, so a sequence's logits depend on its batch neighbours
+ * and on padding (issue 11: up to 8.9e-3 apart, enough to flip a verdict). These run one sequence per call.
+ */
+export const BATCH_DEPENDENT_VARIANTS: ReadonlySet<string> = new Set(['int8', 'quantized']);
+
 /** Options of {@link classifyEncodings}. */
 export interface ClassifyOptions {
-  /** Sequences per `session.run` call (default {@link DEFAULT_BATCH_SIZE}). */
+  /**
+   * Sequences per `session.run` call (default {@link DEFAULT_BATCH_SIZE}); always 1 for the
+   * {@link BATCH_DEPENDENT_VARIANTS}, so that a text's score never depends on the texts scanned with it.
+   */
   batchSize?: number;
   /** Aborts between batches and is passed to `session.run`. */
   signal?: AbortSignal;
@@ -96,11 +106,13 @@ function logitRows(model: LoadedClassifier, outputs: Record<string, TensorV1>, r
  * Sequences are bucketed by length ({@link bucketByLength}) so that short texts are not padded to the longest of
  * all; each batch is padded to its own longest with the tokenizer's pad id (attention mask 0). Exactly the inputs the
  * session declares are fed, as int64 tensors. The logits must be `[batch, labels]`; sigmoid or softmax follows
- * `problem_type`. Rejects with `InvalidModelError` (no logits output, inputs it cannot feed),
- * `InferenceFailedError` (runtime failure; logits of the wrong shape or dtype, or not finite) or `AbortedError`.
+ * `problem_type`. Dynamically quantised graphs ({@link BATCH_DEPENDENT_VARIANTS}) run one sequence per call, so
+ * `scanMany` gives each text exactly the score `scan` gives it. Rejects with `InvalidModelError` (no logits output,
+ * inputs it cannot feed), `InferenceFailedError` (runtime failure; logits of the wrong shape or dtype, or not finite)
+ * or `AbortedError`.
  */
 export async function classifyEncodings(model: LoadedClassifier, encodings: readonly EncodingV1[], options: ClassifyOptions = {}): Promise<number[][]> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = BATCH_DEPENDENT_VARIANTS.has(model.variant) ? 1 : (options.batchSize ?? DEFAULT_BATCH_SIZE);
   const results: number[][] = new Array<number[]>(encodings.length);
   for (const batch of bucketByLength(encodings.map((encoding) => encoding.ids.length), batchSize)) {
     throwIfAborted(options.signal, 'scan');

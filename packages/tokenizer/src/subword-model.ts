@@ -16,6 +16,13 @@ export interface ModelConfig {
 
 const encoder = new TextEncoder();
 const CACHE_CAPACITY = 20_000;
+/**
+ * BPE and Unigram words longer than this many UTF-16 units are tokenized in segments of this size (cut between code
+ * points): the library's BPE keeps every word in its cache and its Unigram lattice holds ~16 nodes per character
+ * (GBs for a 1 MB word), so one long word would take superlinear time and memory. Up to this length the ids are
+ * those of the whole word (as the Rust library); past it, tokens next to a segment boundary may differ.
+ */
+export const MAX_MODEL_WORD = 65_536;
 
 function byteTokenName(byte: number): string {
   return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
@@ -179,14 +186,35 @@ export class SubwordModel {
     return this.vocab.get(token);
   }
 
-  /** Tokenizes one pre-tokenised word. */
+  /** Tokenizes one pre-tokenised word (in segments of {@link MAX_MODEL_WORD} units past that length, BPE/Unigram). */
   tokenize(word: string): WordTokens {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const result = this.tokenizeWord(word);
+    const result = this.kind !== 'WordPiece' && word.length > MAX_MODEL_WORD ? this.tokenizeSegments(word) : this.tokenizeWord(word);
     if (this.cache.size >= CACHE_CAPACITY) this.cache.clear();
     if (word.length <= 256) this.cache.set(word, result);
     return result;
+  }
+
+  /** A long word's tokens, segment by segment; unknown pieces are fused across segments when the model fuses them. */
+  private tokenizeSegments(word: string): WordTokens {
+    const out: WordTokens = { ids: [], ends: [] };
+    for (let start = 0; start < word.length; ) {
+      let end = Math.min(word.length, start + MAX_MODEL_WORD);
+      if (end < word.length && (word.charCodeAt(end) & 0xfc00) === 0xdc00 && (word.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
+      const segment = this.tokenizeWord(word.slice(start, end));
+      segment.ids.forEach((id, k) => {
+        const last = out.ids.length - 1;
+        const at = start + (segment.ends[k] ?? end - start);
+        if (k === 0 && this.fuseUnk && last >= 0 && id === this.unkId && out.ids[last] === this.unkId) out.ends[last] = at;
+        else {
+          out.ids.push(id);
+          out.ends.push(at);
+        }
+      });
+      start = end;
+    }
+    return out;
   }
 
   /** Appends `piece` (covering `core` and ending at `end`), with byte fallback and unknown fusion. */

@@ -48,18 +48,23 @@ interface ContentTokens {
 
 /** Default `model_max_length` when neither file gives a usable one. */
 export const DEFAULT_MODEL_MAX_LENGTH = 512;
-/** Texts up to this many UTF-16 code units are tokenized in one piece; longer ones in chunks (see README). */
+/** Without a safe cut (see {@link createTokenizer}), pre-tokenizers that do not split at spaces cut long texts about this often. */
 const CHUNK_SIZE = 8192;
-/** How far past a chunk's nominal end a safe cut (a single space between letters/digits) is looked for. */
-const CUT_SEARCH = 4096;
 /** Under truncation, the first piece tokenised is about this many characters per needed token (then doubling). */
 const PREFIX_CHARS_PER_TOKEN = 6;
 /** The smallest first piece under truncation, in UTF-16 code units. */
 const PREFIX_MIN_CHARS = 256;
-/** How far past a piece's nominal end a safe cut is looked for under truncation (else the rest is taken whole). */
-const PREFIX_CUT_SEARCH = 256;
 const ALNUM = /[\p{L}\p{N}]/u;
 const MARK = /[\p{M}\u200c\u200d\ufe0f]/u;
+
+/** Whether the space at `i` lies between two letters/digits (code points, astral ones included). */
+function isSafeCut(text: string, i: number): boolean {
+  const low = text.charCodeAt(i - 1);
+  const before = (low & 0xfc00) === 0xdc00 && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1);
+  const high = text.charCodeAt(i + 1);
+  const after = (high & 0xfc00) === 0xd800 ? text.slice(i + 1, i + 3) : text.charAt(i + 1);
+  return ALNUM.test(before) && ALNUM.test(after);
+}
 
 function sanePositive(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e9 ? value : undefined;
@@ -158,44 +163,74 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
     if (piecesLoseLeadingSpace && from > 0 && offset && offset[0] === from + 1 && text.charCodeAt(from) === 0x20) offset[0] = from;
   };
 
-  /** A cut position near `target` where the text can be split without changing tokens (or a best effort). */
-  const findCut = (text: string, target: number, direction: 1 | -1): number => {
-    const safe = findSafeCut(text, target, direction, CUT_SEARCH);
-    if (safe >= 0) return safe;
-    // No safe cut nearby (e.g. a long run without spaces): cut at a code point boundary outside a cluster.
-    let i = Math.max(1, Math.min(text.length - 1, target + direction * CUT_SEARCH));
-    while (i > 1 && ((text.charCodeAt(i) & 0xfc00) === 0xdc00 || MARK.test(text[i] ?? ''))) i--;
-    return i;
+  /**
+   * WordPiece turns a word longer than its `max_input_chars_per_word` into one `[UNK]` whatever its length, so a
+   * long run without a safe cut is read whole (exact ids, linear cost). BPE and Unigram work on every character of a
+   * word, so under truncation a run is read only {@link CHUNK_SIZE} units past a piece's nominal end.
+   */
+  const wholeWords = model.kind === 'WordPiece';
+
+  /**
+   * The first safe cut (a single space between two letters/digits, where every pre-tokenizer that
+   * `splitsAtSpaces` starts a new word and no normaliser acts across) in `[from, limit)`, else -1. Callers consume
+   * the text up to the cut or the limit, so repeated searches stay linear overall.
+   */
+  const nextSafeCut = (text: string, from: number, limit: number): number => {
+    if (!safeCuts) return -1;
+    const end = Math.min(limit, text.length - 1);
+    for (let i = Math.max(1, from); i < end; i++) if (text.charCodeAt(i) === 0x20 && isSafeCut(text, i)) return i;
+    return -1;
   };
 
-  /** The first safe cut (a single space between letters/digits) from `target` within `search` steps, else -1. */
-  const findSafeCut = (text: string, target: number, direction: 1 | -1, search: number): number => {
+  /** The last safe cut in `(floor, from]`, else -1; scans backwards from `from` (callers consume `[cut, …)`). */
+  const previousSafeCut = (text: string, from: number, floor: number): number => {
     if (!safeCuts) return -1;
-    for (let step = 0; step < search; step++) {
-      const i = target + direction * step;
-      if (i <= 0 || i >= text.length - 1) break;
-      if (text.charCodeAt(i) === 0x20 && ALNUM.test(text[i - 1] ?? '') && ALNUM.test(text[i + 1] ?? '')) return i;
-    }
+    for (let i = Math.min(from, text.length - 2); i > floor && i > 0; i--) if (text.charCodeAt(i) === 0x20 && isSafeCut(text, i)) return i;
     return -1;
+  };
+
+  /**
+   * Where to end the piece that starts at `position` and should be about `size` long: the first safe cut at or
+   * after `position + size`; with WordPiece however far (a long word is never split: one `[UNK]`, as in Rust), else
+   * at most {@link CHUNK_SIZE} further, then a best-effort cut at a code point outside a mark run (tokens at that
+   * cut may differ from the reference). Without safe cuts (a custom `Split` pre-tokenizer), best-effort cuts every
+   * {@link CHUNK_SIZE} units. Always `> position` when `position < text.length`: every loop that consumes pieces
+   * progresses.
+   */
+  const pieceEnd = (text: string, position: number, size: number): number => {
+    if (text.length - position <= size + size / 2) return text.length;
+    if (safeCuts) {
+      const reach = wholeWords ? text.length : position + size + CHUNK_SIZE;
+      const safe = nextSafeCut(text, position + size, reach);
+      if (safe > position) return safe;
+      if (wholeWords || text.length - reach <= CHUNK_SIZE / 2) return text.length;
+      return clusterCut(text, reach, position + size);
+    }
+    if (text.length - position <= CHUNK_SIZE + CHUNK_SIZE / 2) return text.length;
+    return clusterCut(text, position + CHUNK_SIZE, position + CHUNK_SIZE / 2);
+  };
+
+  /** A cut at or below `target` and above `floor` that splits neither a surrogate pair nor a mark run (else `target`). */
+  const clusterCut = (text: string, target: number, floor: number): number => {
+    let i = target;
+    while (i > floor && ((text.charCodeAt(i) & 0xfc00) === 0xdc00 || MARK.test(text[i] ?? ''))) i--;
+    if (i > floor) return i;
+    // A mark run longer than the window: cut inside it, but never between the halves of a surrogate pair.
+    return (text.charCodeAt(target) & 0xfc00) === 0xdc00 ? target + 1 : target;
   };
 
   /**
    * Under truncation only the first `need` content tokens (and, for head-tail, the last ones) are kept: tokenize the
    * text in growing pieces cut at safe cuts, so that a long text is normalised and tokenised only as far as needed.
-   * The first piece is about {@link PREFIX_CHARS_PER_TOKEN} characters per needed token; each next piece doubles,
-   * up to {@link CHUNK_SIZE}. Without a safe cut within {@link PREFIX_CUT_SEARCH} characters, the rest is taken whole.
-   * Appends to `out` from `from`; returns the position reached.
+   * The first piece is about {@link PREFIX_CHARS_PER_TOKEN} characters per needed token; each next one doubles, up
+   * to {@link CHUNK_SIZE}; each ends at the next safe cut (see {@link pieceEnd}). Appends to `out` from `from`;
+   * returns the position reached. Linear: each piece is scanned and tokenised once, and each ends past its start.
    */
   const encodePrefix = (text: string, from: number, need: number, out: ContentTokens, limit: number): number => {
     let position = from;
     let size = Math.max(PREFIX_MIN_CHARS, need * PREFIX_CHARS_PER_TOKEN);
     while (position < text.length && out.ids.length < need) {
-      let cut = text.length;
-      if (text.length - position > size + size / 2) {
-        const safe = findSafeCut(text, position + size, 1, PREFIX_CUT_SEARCH);
-        if (safe >= 0) cut = safe;
-        else if (text.length - position > CHUNK_SIZE + CUT_SEARCH) cut = findCut(text, position + CHUNK_SIZE, 1);
-      }
+      const cut = pieceEnd(text, position, size);
       encodePiece(text, position, cut, out, limit);
       position = cut;
       size = Math.min(CHUNK_SIZE, size * 2);
@@ -207,7 +242,7 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
   const contentTokens = (text: string, options: ResolvedEncodeOptions, room: number): { tokens: ContentTokens; complete: boolean } => {
     const out: ContentTokens = { ids: [], offsets: [] };
     const strategy = options.truncation.strategy;
-    if (strategy === 'none' || (!safeCuts && text.length <= CHUNK_SIZE + CUT_SEARCH)) {
+    if (strategy === 'none' || (!safeCuts && text.length <= CHUNK_SIZE + CHUNK_SIZE / 2)) {
       encodeRange(text, 0, text.length, out, strategy === 'right' ? room + 1 : Number.POSITIVE_INFINITY);
       return { tokens: out, complete: true };
     }
@@ -222,9 +257,14 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
     while (tailStart > position && tailTokens.ids.length < tail) {
       let cut = position;
       if (tailStart - position > size + size / 2) {
-        const safe = findSafeCut(text, tailStart - size, -1, PREFIX_CUT_SEARCH);
-        if (safe > position) cut = safe;
-        else if (tailStart - position > CHUNK_SIZE + CUT_SEARCH) cut = Math.max(position, findCut(text, tailStart - CHUNK_SIZE, -1));
+        if (safeCuts) {
+          const floor = wholeWords ? position : Math.max(position, tailStart - size - CHUNK_SIZE);
+          const safe = previousSafeCut(text, tailStart - size, floor);
+          if (safe > position) cut = safe;
+          else if (floor - position > CHUNK_SIZE / 2) cut = clusterCut(text, floor, floor - CHUNK_SIZE / 2);
+        } else if (tailStart - position > CHUNK_SIZE + CHUNK_SIZE / 2) {
+          cut = clusterCut(text, tailStart - CHUNK_SIZE, tailStart - CHUNK_SIZE - CHUNK_SIZE / 2);
+        }
       }
       const chunk: ContentTokens = { ids: [], offsets: [] };
       encodePiece(text, cut, tailStart, chunk, Number.POSITIVE_INFINITY);

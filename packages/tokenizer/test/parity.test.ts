@@ -87,3 +87,58 @@ describe.skipIf(!HAVE_DATASETS)('parity with the native tokenizers binding', () 
     }, 120_000);
   }
 });
+
+/**
+ * Long words and mark runs (issue 11: `'a'.repeat(12289)` gave two `[UNK]` where Rust gives one). Full encodings
+ * must equal the native binding for every vocabulary up to 65,536-unit words (BPE/Unigram tokenize longer words in
+ * segments, see README); with WordPiece, whatever the length, and under the default right truncation too (a long
+ * word is read whole: one `[UNK]`).
+ */
+const LONG_WORDS: readonly string[] = [
+  'a'.repeat(99),
+  'a'.repeat(100),
+  'a'.repeat(101),
+  'a'.repeat(1_000),
+  'a'.repeat(12_289),
+  'a'.repeat(13_000),
+  'ab1'.repeat(4_000),
+  'é'.repeat(5_000),
+  `hello ${'x'.repeat(12_289)} world`,
+  `${'word '.repeat(700)}${'z'.repeat(9_000)} end`,
+  'e' + '\u0301'.repeat(13_000),
+  '\u200d'.repeat(13_000),
+  '\ufe0f'.repeat(13_000),
+];
+const HUGE_WORDS: readonly string[] = ['a'.repeat(100_000), `say ${'b'.repeat(60_000)} now`, 'e' + '\u0301'.repeat(60_000)];
+
+/** Native ids cut as `right` truncation to `maxLength` cuts (one special token on each side for these models). */
+function nativeRight(ids: number[], maxLength: number): number[] {
+  return ids.length <= maxLength ? ids : [...ids.slice(0, maxLength - 1), ids[ids.length - 1] ?? 0];
+}
+
+const EMBEDDED = join(process.cwd(), 'packages', 'models-embedded', 'models', 'prompt-injection');
+const longWordCases: Array<Case & { wordPiece: boolean }> = [
+  {
+    name: 'embedded prompt-injection (WordPiece)',
+    wordPiece: true,
+    json: () => JSON.parse(readFileSync(join(EMBEDDED, 'tokenizer.json'), 'utf8')) as object,
+    config: () => JSON.parse(readFileSync(join(EMBEDDED, 'tokenizer_config.json'), 'utf8')) as object,
+  },
+  ...(HAVE_DATASETS ? cases.map((c) => ({ ...c, wordPiece: c.name.startsWith('bert') })) : []),
+];
+
+describe('long words: ids equal to the native tokenizers binding', () => {
+  for (const c of longWordCases) {
+    it(`${c.name}`, async () => {
+      const json = c.json();
+      const ours = createTokenizer(json, c.config());
+      const native = NativeTokenizer.fromString(JSON.stringify({ ...json, truncation: null, padding: null }));
+      for (const text of c.wordPiece ? [...LONG_WORDS, ...HUGE_WORDS] : LONG_WORDS) {
+        const expected = (await native.encode(text)).getIds();
+        const label = `${JSON.stringify(text.slice(0, 12))}… (${text.length} units)`;
+        expect(ours.encode(text, { truncation: { strategy: 'none' }, padding: 'none' }).ids, label).toEqual(expected);
+        if (c.wordPiece) expect(ours.encode(text, { padding: 'none' }).ids, `${label}, right`).toEqual(nativeRight(expected, ours.modelMaxLength));
+      }
+    }, 300_000);
+  }
+});

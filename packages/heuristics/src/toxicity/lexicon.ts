@@ -173,10 +173,22 @@ export function resolveToxicToken(folded: string, leet: string): TermMatch | und
  * Looks up a spelled-out letter sequence ("a s s h o l e", "f.u.c.k") as one word: exact forms and roots only
  * (no elongation), O(1) per call.
  */
-export function resolveSpelled(letters: string): TermMatch | undefined {
+export function resolveSpelled(letters: string, exactOnly = false): TermMatch | undefined {
   if (letters.length < 3 || letters.length > MAX_TOXIC_TOKEN_LENGTH) return undefined;
-  const term = lookup(letters);
+  const term = exactOnly ? lexicon().exact.get(letters) : lookup(letters);
   return term === undefined ? undefined : { term, word: letters, obfuscation: 'spacing' };
+}
+
+/**
+ * False when no prefix or substring form of the lexicon can match `letters` or any prefix of it, so that
+ * {@link resolveSpelled} of those prefixes needs only the exact table (`exactOnly`): a prefix form matching a shorter
+ * window also starts the longer one, a contained form also lies in it. One scan of the forms per window instead of
+ * one per window length (issue 11: spelled-letter runs cost a full lexicon scan per letter and length).
+ */
+export function mayMatchPartially(letters: string): boolean {
+  if (letters.length < 4) return false;
+  const { prefix, contains } = lexicon();
+  return prefix.some((term) => letters.startsWith(term.form)) || contains.some((term) => letters.includes(term.form));
 }
 
 /** True when some lexicon form starts with these two letters (cheap gate before {@link resolveSpelled}). */

@@ -1,5 +1,5 @@
 import type { NormalizedText } from '../normalize.js';
-import { canStartWord, resolveSpelled, resolveToxicToken, type TermMatch } from './lexicon.js';
+import { canStartWord, mayMatchPartially, resolveSpelled, resolveToxicToken, type TermMatch } from './lexicon.js';
 import { MAX_TOXIC_TOKEN_LENGTH } from './obfuscation.js';
 
 /** A token of the text as the toxicity detector sees it. */
@@ -168,8 +168,9 @@ function joinSpelledRuns(view: NormalizedText, tokens: ToxicToken[]): ToxicToken
     while (j < end) {
       let joined: ToxicToken | undefined;
       const maxLength = canStartWord(letters.slice(j - k, j - k + 2)) ? Math.min(SPELLED_WINDOW, end - j) : 0;
+      const exactOnly = maxLength >= 3 && !mayMatchPartially(letters.slice(j - k, j - k + maxLength));
       for (let length = maxLength; length >= 3 && joined === undefined; length--) {
-        const match = resolveSpelled(letters.slice(j - k, j - k + length));
+        const match = resolveSpelled(letters.slice(j - k, j - k + length), exactOnly);
         if (match !== undefined) {
           const last = tokens[j + length - 1]!;
           joined = { word: match.word, viewStart: tokens[j]!.viewStart, viewEnd: last.viewEnd, match, clauseEnd: last.clauseEnd };
