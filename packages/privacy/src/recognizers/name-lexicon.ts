@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { COMPROMISE_FIRST_NAMES, COMPROMISE_HONORIFICS, COMPROMISE_LAST_NAMES } from './name-lexicon-data.js';
 
 /** First names, last names and honorifics (lower-case), taken from `compromise`'s English lexicon. */
 export interface NameLexicon {
@@ -10,23 +10,16 @@ export interface NameLexicon {
 let cached: NameLexicon | undefined;
 
 /**
- * The name lexicon, built once from `compromise`'s model (≈3,000 first names tagged `MaleName`/`FemaleName`/
+ * The name lexicon, built once from `compromise`'s model (extracted at build time by tools/gen/name-lexicon.mjs into
+ * name-lexicon-data.ts, so compromise is neither shipped nor imported) (≈3,000 first names tagged `MaleName`/`FemaleName`/
  * `FirstName`, ≈700 last names, ≈50 honorifics). Words the lexicon tags otherwise (`will`, `may`, `june`) are not
  * names here, which keeps common words out.
  */
 export function nameLexicon(): NameLexicon {
   if (cached) return cached;
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const firstNames = new Set<string>();
-  const lastNames = new Set<string>();
-  const honorifics = new Set<string>(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady']);
-  for (const [word, tag] of Object.entries(lexicon)) {
-    const tags = Array.isArray(tag) ? tag : [tag];
-    if (word.includes(' ')) continue;
-    if (tags.some((t) => t === 'MaleName' || t === 'FemaleName' || t === 'FirstName')) firstNames.add(word);
-    else if (tags.includes('LastName')) lastNames.add(word);
-    else if (tags.includes('Honorific')) honorifics.add(word.replace(/\.$/, ''));
-  }
+  const firstNames = new Set<string>(COMPROMISE_FIRST_NAMES);
+  const lastNames = new Set<string>(COMPROMISE_LAST_NAMES);
+  const honorifics = new Set<string>(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'madam', 'dame', 'lord', 'lady', ...COMPROMISE_HONORIFICS]);
   cached = { firstNames, lastNames, honorifics };
   return cached;
 }
