@@ -37,14 +37,24 @@ permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.86
 0.63 (bag architecture), so the tweet-domain target is not reachable with permissive data alone.
 `benign_prompts/*` (alpaca-eval-805, nq-open, awesome-chatgpt-prompts) and wizardlm_testset are never trained on:
 they measure the false-positive rate on ordinary prompts below.""",
-    'sentiment': """| source | rows used | licence |
+    'sentiment': """| source | rows used | licence (SPDX) |
 |---|---|---|
-| SemEval-2013…2016 Task 4A tweets (pre-2017 pool, de-duplicated by tweet id, 2017 test ids excluded) | 90% train / 10% dev | **unknown / research use** (SemEval/Twitter data, no explicit licence) |
-| VADER lexicon (7,5k words with a mean valence; the copy in `packages/heuristics`), the project's tweet-slang and emoji valence lists, as a fixed input channel, not as rows | – | MIT / written for this project |
+| GoEmotions (Google; Reddit comments, `sentiment/goemotions/data/group`), official **train** split | train | `Apache-2.0` |
+| GoEmotions official **dev** split | dev (model selection) | `Apache-2.0` |
+| VADER lexicon (7,5k words with a mean valence; the copy in `packages/heuristics`), the project's tweet-slang and emoji valence lists, as a fixed input channel, not as rows | – | `MIT` / written for this project |
 
-There is **no permissively licensed sentiment data** in `../shared/datasets` (SemEval, TweetEval and SST are all
-without an explicit licence), so this model is marked `LicenseRef-research-only`: do not ship it where that
-matters without clearing the data licence.""",
+**Grouping.** GoEmotions' own sentiment grouping (the authors' `sentiment_dict.json`, applied in `data/group`):
+negative = anger, annoyance, disapproval, disgust, fear, sadness, grief, nervousness, remorse, embarrassment,
+disappointment; positive = joy, amusement, approval, excitement, gratitude, love, optimism, relief, pride,
+admiration, desire, caring; ambiguous = surprise, realization, confusion, curiosity; neutral. A row with one polar
+group (with or without neutral / ambiguous) takes that polarity; a row with only neutral and/or ambiguous emotions
+is **neutral** (ambiguous emotions carry no polarity: a curious question is not negative); a row with both negative
+and positive is dropped (2% of rows, also in dev / test). Mentions and links are rewritten as below.
+
+**Evaluation only, never trained on** (research use, no explicit licence): SemEval-2017 Task 4A test (tweets) and
+SST-5 test (movie-review sentences, root label; 0–1 negative, 2 neutral, 3–4 positive). They are out-of-domain
+checks: the first generation (`LicenseRef-research-only`, trained on SemEval 2013–2016 tweets) reached SemEval-2017
+macro-recall 0.634; moving to permissive Reddit data costs the difference shown below.""",
 }
 
 POLICY = {
@@ -57,7 +67,7 @@ split is left as is, which costs some deepset recall by design).""",
 insult, identity_hate`). A text is flagged when any probability ≥ the threshold (that is how "is_bad" and
 "offensive" are scored below). Sources without a category leave it unsupervised (masked loss).""",
     'sentiment': """**Labels.** Softmax over `negative, neutral, positive`; the prediction is the argmax. Class weights
-balance the skewed training prior (negative is 16% of the pool, 32% of the 2017 test).""",
+balance the training prior (GoEmotions train: negative 21%, neutral 40%, positive 39%).""",
 }
 
 USE = {
@@ -75,8 +85,8 @@ reclaimed slurs and profanity used without offence; Davidson's labels carry docu
 minority categories (threat, identity_hate, severe_toxic) have few training examples: treat their individual
 probabilities as rough. English only. Texts are truncated at 256 tokens.""",
     'sentiment': """**Intended use.** Offline default for the sentiment scanner on short English texts. **Known limits.**
-Trained on tweets only; weaker on long or formal text, negation and sarcasm; neutral vs. mildly positive is
-often confused. Texts are truncated at 128 tokens.""",
+Trained on Reddit comments only; weaker on long or formal text, tweets, negation and sarcasm; neutral vs. mildly
+positive is often confused. Texts are truncated at 128 tokens.""",
 }
 
 

@@ -384,9 +384,68 @@ def preprocess_tweet(text: str) -> str:
     return _TWEET_WORD.sub(lambda m: '@user' if m.group(0).startswith('@') else 'http', text)
 
 
+GOEMOTIONS = DATASETS / 'sentiment/goemotions/data'
+# GoEmotions' own sentiment grouping (the authors' `sentiment_dict.json`, applied in data/group/*.tsv):
+# 0 ambiguous (surprise, realization, confusion, curiosity), 1 negative (anger, annoyance, disapproval, disgust, fear,
+# sadness, grief, nervousness, remorse, embarrassment, disappointment), 2 neutral, 3 positive (joy, amusement,
+# approval, excitement, gratitude, love, optimism, relief, pride, admiration, desire, caring).
+_GOEMO_GROUP = {1: 0, 2: 1, 3: 2}  # negative / neutral / positive; ambiguous handled in goemotions_label
+
+
+def goemotions_label(groups: str) -> int | None:
+    """Three-way label of one GoEmotions row from its comma-separated group ids: exactly one polar group (negative or
+    positive, with or without neutral/ambiguous) gives that polarity; only neutral and/or ambiguous gives neutral (the
+    ambiguous emotions carry no polarity: "How do I ...?" is curiosity); both negative and positive gives None (the
+    row is dropped: 2% of rows)."""
+    g = {int(x) for x in groups.split(',') if x != ''}
+    polar = g & {1, 3}
+    if len(polar) == 2:
+        return None
+    if polar:
+        return _GOEMO_GROUP[polar.pop()]
+    return 1
+
+
+def goemotions_rows(split: str) -> list[tuple[str, int | None]]:
+    """(text, label or None) per line of `data/group/<split>.tsv`, in file order (text = the first tab field)."""
+    with open(GOEMOTIONS / f'group/{split}.tsv', encoding='utf-8') as f:
+        return [(line.rstrip('\n').split('\t')[0], goemotions_label(line.rstrip('\n').split('\t')[1])) for line in f]
+
+
+def sst_test() -> Split:
+    """SST-5 test sentences (Stanford trees, root label) mapped to three classes: 0-1 negative, 2 neutral, 3-4 positive."""
+    s = Split()
+    for line in open(DATASETS / 'sentiment/sst5-stanford-trees/trees/test.txt', encoding='utf-8'):
+        lab = int(line[1])
+        words = re.findall(r'\(\d ([^()]+)\)', line)
+        text = ' '.join(words).replace('-LRB-', '(').replace('-RRB-', ')')
+        s.add(text, 0 if lab < 2 else (1 if lab == 2 else 2), 'sst5-test')
+    return s
+
+
+def load_sentiment_goemotions(tweet_preprocess: bool = False) -> dict:
+    """Sentiment from GoEmotions (Apache-2.0) only: official train / dev splits for training and model selection; tests:
+    GoEmotions test (in domain) and, for evaluation only (research-use data, never trained on), SemEval-2017 test
+    and SST-5 test (three classes)."""
+    train, dev, gtest = Split(), Split(), Split()
+    for split, dst, name in [('train', train, 'goemotions-train'), ('dev', dev, 'goemotions-dev'), ('test', gtest, 'goemotions-test')]:
+        for text, lab in goemotions_rows(split):
+            if lab is not None:
+                dst.add(text, lab, name)
+    d = DATASETS / 'sentiment/semeval2017-task4a/dataset/Subtask_A'
+    sem = Split()
+    for tid, lab, text in _semeval_tsv(d / 'gold/SemEval2017-task4-test.subtask-A.english.txt'):
+        sem.add(text, _SENT_ID[lab], 'semeval2017-test')
+    tests = {'goemotions-test': gtest, 'semeval2017-test': sem, 'sst5-test': sst_test()}
+    if tweet_preprocess:
+        for split in [train, dev, *tests.values()]:
+            split.texts = [preprocess_tweet(t) for t in split.texts]
+    return {'train': train, 'dev': dev, 'tests': tests}
+
+
 def load_sentiment(use_sst: bool = False, tweet_preprocess: bool = False, seed: int = SEED) -> dict:
-    """tweet_preprocess=True rewrites every row (train, dev, test) with `preprocess_tweet`, so the model learns and is
-    measured on the text the Sentiment scanner gives it."""
+    """First generation (SemEval tweets, research use). tweet_preprocess=True rewrites every row (train, dev, test)
+    with `preprocess_tweet`, so the model learns and is measured on the text the Sentiment scanner gives it."""
     d = DATASETS / 'sentiment/semeval2017-task4a/dataset/Subtask_A'
     pool: dict[str, tuple[str, str]] = {}
     for f in sorted((d / 'downloaded').glob('twitter-20*.tsv')):
@@ -444,5 +503,7 @@ def load_task(task: str, options: dict) -> dict:
     if task == 'toxicity':
         return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
     if task == 'sentiment':
+        if options.get('source') == 'goemotions':
+            return load_sentiment_goemotions(tweet_preprocess=options.get('tweet_preprocess', False))
         return load_sentiment(use_sst=options.get('use_sst', False), tweet_preprocess=options.get('tweet_preprocess', False))
     raise ValueError(f'unknown task {task!r}')

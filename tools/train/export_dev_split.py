@@ -13,7 +13,7 @@ Row locators, per file format (the Node reader must count rows the same way):
 - `csv`: 0-based data row of pandas.read_csv (header excluded); pandas' default NA strings read as "nan".
 - `parquet`: 0-based row.
 - `jsonl`: 0-based index among the non-blank lines (`data._jsonl`).
-- `lines`: 0-based line (universal newlines: \\r\\n, \\r and \\n end a line); `tsv-semeval` then takes
+- `lines`: 0-based line (universal newlines: \\r\\n, \\r and \\n end a line); `tsv-first` takes the text before the first tab (GoEmotions); `tsv-semeval` then takes
   `"\\t".join(line.split("\\t")[2:]).strip()` (Python `str.strip`).
 - `transform: "strip-prefix:Q: "` removes that prefix (BIPIA questions); `transform: "tweet-preprocess"` rewrites
   `@mentions` and links as `data.preprocess_tweet` / the Sentiment scanner's `preprocessTweet` do.
@@ -165,11 +165,24 @@ def sent_sources(tweet_preprocess: bool = False) -> dict[str, list[Source]]:
     return {'semeval-pre2017': srcs}
 
 
+def goemotions_sources(tweet_preprocess: bool = False) -> dict[str, list[Source]]:
+    """GoEmotions dev (`data/group/dev.tsv`): text = first tab field of the line, label = data.goemotions_label."""
+    p = data.GOEMOTIONS / 'group/dev.tsv'
+    rows: list[tuple[str, object]] = []
+    for text, lab in data.goemotions_rows('dev'):
+        if lab is None:
+            rows.append(('\0invalid', None))  # keeps line numbers; never matches a dev row
+            continue
+        rows.append((data.preprocess_tweet(text) if tweet_preprocess else text, lab))
+    return {'goemotions-dev': [Source(p, 'lines', 'tsv-first', rows, 'tweet-preprocess' if tweet_preprocess else None)]}
+
+
 # ------------------------------------------------------------------------------------------------------------
 def load(task: str, meta: dict) -> tuple[dict, dict[str, list[Source]]]:
     options = meta.get('data_options', {})
     if task == 'sentiment':
-        return data.load_task(task, options), sent_sources(options.get('tweet_preprocess', False))
+        srcs = goemotions_sources if options.get('source') == 'goemotions' else sent_sources
+        return data.load_task(task, options), srcs(options.get('tweet_preprocess', False))
     sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources}[task]
     return data.load_task(task, options), sources()
 

@@ -16,7 +16,7 @@ export interface DevSplitFile {
   readonly file: string;
   readonly sha256: string;
   readonly format: 'csv' | 'parquet' | 'jsonl' | 'lines';
-  /** Column / JSON field, or `text` / `tsv-semeval` for `lines`. */
+  /** Column / JSON field, or `text` / `tsv-semeval` / `tsv-first` (text before the first tab) for `lines`. */
   readonly field: string;
   /**
    * `strip-prefix:<p>`: the loader removed that prefix; `tweet-preprocess`: the loader rewrote `@mentions` and links
@@ -183,7 +183,9 @@ async function columnReader(datasets: string, entry: DevSplitFile): Promise<(row
     reader =
       entry.field === 'tsv-semeval'
         ? (row) => pyStrip((lines[row] ?? '').split('\t').slice(2).join('\t'))
-        : (row) => lines[row] ?? '';
+        : entry.field === 'tsv-first'
+          ? (row) => (lines[row] ?? '').split('\t')[0] ?? ''
+          : (row) => lines[row] ?? '';
   }
   cache.set(key, reader);
   return reader;

@@ -31,6 +31,8 @@ import { EMBEDDED_MODELS, type EmbeddedModelTask } from '../../models-embedded/s
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test-only import of the shared conformance suite's helpers
 import { batchFeeds, fixtureDir, fixtureModelPath, loadReference, logitRows, maxAbsDiff, TOLERANCE, type FixtureName } from '../../runtime-node/test/conformance.js';
 
+/** Page vs Node for the embedded int8 graphs (integer kernels: see the embedded tests below); fp32 uses TOLERANCE. */
+const INT8_TOLERANCE = 1e-3;
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const FIXTURES: FixtureName[] = ['tiny-roberta-sentiment', 'tiny-bert-injection', 'tiny-deberta-injection'];
@@ -245,7 +247,11 @@ describe.skipIf(!hasChromium)(`runtime-web in headless Chromium${hasChromium ? '
 
   for (const [scanner, task] of EMBEDDED_SCANS) {
     for (const variant of embeddedVariants(task)) {
-      it(`${scanner} (ml, embedded ${task} ${variant}) in the page: method "ml", model reported, scores equal Node's (runtime-node, ${variant}) within ${TOLERANCE}`, async () => {
+      // int8 graphs run onnxruntime's integer kernels (MatMulInteger / ConvInteger after DynamicQuantizeLinear), whose
+      // WASM and native (MLAS) builds may round an activation differently: the GoEmotions sentiment int8 model
+      // (issue 13) differs from Node by up to 2.0e-4 on one probe text. fp32 graphs keep TOLERANCE.
+      const tolerance = variant === 'int8' ? INT8_TOLERANCE : TOLERANCE;
+      it(`${scanner} (ml, embedded ${task} ${variant}) in the page: method "ml", model reported, scores equal Node's (runtime-node, ${variant}) within ${tolerance}`, async () => {
         const options = embeddedOptions(task, variant);
         const inPage = await scanFixture(scanner, task, EMBEDDED_TEXTS, options);
 
@@ -273,11 +279,11 @@ describe.skipIf(!hasChromium)(`runtime-web in headless Chromium${hasChromium ? '
             }
             const vsNode = Math.abs(page.score - node.score);
             worstEmbedded[key] = Math.max(vsNode, worstEmbedded[key] ?? 0);
-            expect(vsNode, `${key} on ${JSON.stringify(text)}`).toBeLessThanOrEqual(TOLERANCE);
+            expect(vsNode, `${key} on ${JSON.stringify(text)}`).toBeLessThanOrEqual(tolerance);
             expect(page.valid).toBe(node.valid);
             // The same findings with the same scores (a label below the finding floor is left out on both sides).
             expect(page.findings.map((f) => f.category)).toEqual(node.findings.map((f) => f.category));
-            page.findings.forEach((finding, k) => expect(Math.abs(finding.score - node.findings[k]!.score)).toBeLessThanOrEqual(TOLERANCE));
+            page.findings.forEach((finding, k) => expect(Math.abs(finding.score - node.findings[k]!.score)).toBeLessThanOrEqual(tolerance));
           }
         }
       }, 60_000);
