@@ -5,9 +5,9 @@ import type { EmbeddedModelAssets } from './embedded-assets.js';
 export const assets: EmbeddedModelAssets = {
   task: 'sentiment',
   files: {
-    'model_int8.onnx': { url: new URL('../../models/sentiment/model_int8.onnx', import.meta.url), size: 1448226, sha256: '896da83d7670175a9853efd730d68c895e63c48e2c0fb51e0efc97e8b215e863' },
-    'config.json': { url: new URL('../../models/sentiment/config.json', import.meta.url), size: 610, sha256: 'cee3caa65cd753f052ec3396106897243c32082ec866724b056a804d0abee570' },
-    'tokenizer.json': { url: new URL('../../models/sentiment/tokenizer.json', import.meta.url), size: 302813, sha256: '433eafc90723be07fbb569f0f60ff812a97355ee32be52e512fc97060597a44c' },
+    'model_int8.onnx': { url: new URL('../../models/sentiment/model_int8.onnx', import.meta.url), size: 1204277, sha256: '224e4bc40470763c44216ecad5bc2e5d26aa099b8052656f189145ffb7b5f0cb' },
+    'config.json': { url: new URL('../../models/sentiment/config.json', import.meta.url), size: 596, sha256: 'b7b1561685f5aef31d3501c7f3ecb5e9c77b26da5f80c457b1b2ce7b708d62e1' },
+    'tokenizer.json': { url: new URL('../../models/sentiment/tokenizer.json', import.meta.url), size: 240150, sha256: '52833457b55311915f42fd467f67b3672b6914bb9e0c614a1b4507fb6b926c16' },
     'tokenizer_config.json': { url: new URL('../../models/sentiment/tokenizer_config.json', import.meta.url), size: 384, sha256: 'cdb41b93761171ab7e2a6adf559f41d5ab397f3a2a3316703a9245de86f10b70' },
   },
 };
