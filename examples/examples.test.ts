@@ -43,4 +43,19 @@ describe('examples', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('Here is a short answer. It has two sentences.');
   });
+
+  it('server-curl.sh: llm-shield serve answers curl as llm-guard-api would (verdicts, redaction, auth)', async () => {
+    const { stdout } = await run('bash', [fileURLToPath(new URL('./server-curl.sh', import.meta.url))], { timeout: 120_000 });
+    const lines = stdout.trim().split('\n');
+    const parse = (line: string) => ({ body: JSON.parse(line.slice(0, line.lastIndexOf(' '))), status: Number(line.slice(line.lastIndexOf(' ') + 1)) });
+    expect(lines).toHaveLength(5);
+    expect(parse(lines[0]!)).toMatchObject({ status: 200, body: { is_valid: true, sanitized_prompt: 'What is the capital of France?' } });
+    expect(parse(lines[1]!)).toMatchObject({ status: 200, body: { is_valid: false } });
+    expect(parse(lines[1]!).body.scanners.PromptInjection).toBeGreaterThan(0);
+    const secret = parse(lines[2]!);
+    expect(secret.body.is_valid).toBe(false);
+    expect(secret.body.sanitized_prompt).not.toContain('ghp_');
+    expect(parse(lines[3]!)).toMatchObject({ status: 200, body: { is_valid: true } });
+    expect(lines[4]).toBe('unauthenticated 401');
+  });
 });
