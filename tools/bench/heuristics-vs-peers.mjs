@@ -6,7 +6,7 @@
 // Usage (from the repository root, after `npm run build`):  npm run bench
 //   node tools/bench/heuristics-vs-peers.mjs [--datasets DIR] [--repeats 15] [--out docs/performance.md] [--no-write]
 import { existsSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -102,24 +102,41 @@ async function pass(detector) {
 /** Seconds of untimed whole-corpus passes before timing each detector. */
 const WARM_UP_SECONDS = 2;
 
-const results = [];
+// Warm-up, the same for every detector: whole-corpus passes until WARM_UP_SECONDS have elapsed (at least one), so
+// that JIT tiers and lazy tables settle before timing; a single pass left later passes still warming up.
 for (const detector of detectors) {
-  // Warm-up, the same for every detector: whole-corpus passes until WARM_UP_SECONDS have elapsed (at least one), so
-  // that JIT tiers and lazy tables settle before timing; a single pass left later passes still warming up.
   let warmed = 0;
   do warmed += (await pass(detector)).seconds;
   while (warmed < WARM_UP_SECONDS);
-  const rates = [];
-  let flagged = 0;
-  for (let i = 0; i < repeats; i++) {
-    const timed = await pass(detector);
-    rates.push(corpus.length / timed.seconds);
-    flagged = timed.flagged;
+}
+// Timed rounds: in each round every detector makes one whole-corpus pass, their order rotated per round, so that a
+// change of machine load hits all of them alike; ratios are taken per round, then their median.
+const loadBefore = loadavg().map((x) => x.toFixed(2)).join(' ');
+const perRound = detectors.map(() => []);
+const flaggedBy = detectors.map(() => 0);
+for (let round = 0; round < repeats; round++) {
+  for (let k = 0; k < detectors.length; k++) {
+    const index = (k + round) % detectors.length;
+    const timed = await pass(detectors[index]);
+    perRound[index].push(corpus.length / timed.seconds);
+    flaggedBy[index] = timed.flagged;
   }
-  rates.sort((a, b) => a - b);
-  const median = rates.length % 2 ? rates[(rates.length - 1) / 2] : (rates[rates.length / 2 - 1] + rates[rates.length / 2]) / 2;
-  results.push({ detector: detector.name, what: detector.what, median, min: rates[0], max: rates[rates.length - 1], flagged, repeats });
+}
+const loadAfter = loadavg().map((x) => x.toFixed(2)).join(' ');
+const medianOf = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+};
+const results = detectors.map((detector, index) => {
+  const rates = perRound[index];
+  const median = medianOf(rates);
   process.stderr.write(`${detector.name}: ${Math.round(median)} texts/s\n`);
+  return { detector: detector.name, what: detector.what, median, min: Math.min(...rates), max: Math.max(...rates), flagged: flaggedBy[index], repeats, rates };
+});
+/** Median over rounds of (a's texts/s ÷ b's texts/s in the same round), with min and max. */
+function roundRatio(a, b) {
+  const ratios = a.rates.map((rate, round) => rate / b.rates[round]);
+  return { median: medianOf(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US');
@@ -130,20 +147,25 @@ const header = ['detector', 'texts/s (median)', 'min–max', 'flagged', 'what ru
 const tableRows = results.map((r) => [r.detector, fmt(r.median), `${fmt(r.min)}–${fmt(r.max)}`, `${r.flagged} / ${corpus.length}`, r.what]);
 const widths = header.map((h, c) => Math.max(h.length, ...tableRows.map((row) => row[c].length)));
 const line = (cells) => cells.map((cell, c) => (c === 0 || c === 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
-console.log(`corpus: ${corpus.length} texts, ${fmt(chars)} characters (${composition.join(', ')}); ${repeats} timed passes after ${WARM_UP_SECONDS} s of warm-up passes`);
+console.log(`corpus: ${corpus.length} texts, ${fmt(chars)} characters (${composition.join(', ')}); ${repeats} interleaved rounds after ${WARM_UP_SECONDS} s of warm-up passes per detector`);
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of tableRows) console.log(line(row));
-const json = { date, machine, corpus: { texts: corpus.length, characters: chars, composition }, repeats, results };
+const json = { date, machine, load: { before: loadBefore, after: loadAfter }, corpus: { texts: corpus.length, characters: chars, composition }, repeats, results };
 console.log(JSON.stringify(json, null, 2));
 
 const ours = results.find((r) => r.detector.includes('detectPromptInjection'));
+const pipeline = results.find((r) => r.detector.includes('scanPrompt'));
 const vard = results.find((r) => r.detector === 'vard');
-const ratioLine =
-  ours && vard
-    ? `llm-shield's detector ÷ vard: **${(ours.median / vard.median).toFixed(2)}×** (median texts/s of the same run; the issue's target is ≥ 5×).`
-    : '';
-if (ratioLine) console.log(ratioLine);
+const ratioText = (label, ratio) => `${label}: **${ratio.median.toFixed(2)}×** (median of ${repeats} per-round ratios, min ${ratio.min.toFixed(2)}, max ${ratio.max.toFixed(2)})`;
+const ratioLines = [
+  ours && vard ? `${ratioText("llm-shield's detector ÷ vard", roundRatio(ours, vard))}; the issue's target is ≥ 6×.` : '',
+  pipeline && vard ? `${ratioText("llm-shield's scanPrompt pipeline ÷ vard", roundRatio(pipeline, vard))}.` : '',
+  ours && pipeline ? `${ratioText('bare detector ÷ scanPrompt pipeline', roundRatio(ours, pipeline))}.` : '',
+  `Load average ${loadBefore} before the timed rounds, ${loadAfter} after.`,
+].filter(Boolean);
+const ratioLine = ratioLines.join('\n');
+console.log(ratioLine);
 
 if (!values['no-write']) {
   const body = `## Rule-based prompt-injection detection: llm-shield vs peers
@@ -151,14 +173,16 @@ if (!values['no-write']) {
 Measured by \`npm run bench\` (\`node tools/bench/heuristics-vs-peers.mjs\`) on ${date}; machine: ${machine}.
 Single thread, one text at a time. Corpus: ${corpus.length} real prompts, ${fmt(chars)} characters
 (${composition.join(', ')}; from \`../shared/datasets\`). Warm-up passes for ${WARM_UP_SECONDS} s (the same for every
-detector), then ${repeats} timed passes over the whole corpus; texts/second as the median with min–max. "flagged" counts texts each detector flagged, to show
+detector), then ${repeats} timed rounds: in each round every detector makes one pass over the whole corpus, their
+order rotated per round, so load changes hit them alike; texts/second as the median with min–max, and ratios as the
+median of per-round ratios. "flagged" counts texts each detector flagged, to show
 they did comparable work, not accuracy (see [accuracy.md](accuracy.md)).
 
 | detector | texts/s (median) | min–max | flagged | what runs |
 | --- | ---: | ---: | ---: | --- |
 ${tableRows.map((row) => `| ${row.join(' | ')} |`).join('\n')}
 
-${ratioLine}
+${ratioLines.join("\n\n")}
 `;
   updateMarkedSection(values.out, 'bench-heuristics-vs-peers', '# Performance', body);
   process.stderr.write(`wrote ${values.out}\n`);

@@ -8,6 +8,7 @@ export * from './vault.js';
 export * from './scanner.js';
 export * from './scanner-definition.js';
 export * from './pipeline.js';
+export * from './pipeline-many.js';
 export * from './runtime.js';
 export * from './tokenizer.js';
 export * from './model-source.js';

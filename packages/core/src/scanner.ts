@@ -16,14 +16,20 @@ interface ScannerBaseV1 {
   readonly name: string;
 }
 
-/** A scanner of prompts, before they reach the model (contract version 1). */
+/**
+ * A scanner of prompts, before they reach the model (contract version 1). It may also offer
+ * `scanMany(prompts, { signal })` (`BatchInputScannerV1`), which `scanPromptMany` uses to batch its work.
+ */
 export interface InputScannerV1 extends ScannerBaseV1 {
   readonly kind: 'input';
   /** Scans `prompt`. Must not throw for any string input; invalid configuration fails at construction. */
   scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1>;
 }
 
-/** A scanner of model outputs, before they reach the user; it also sees the prompt (contract version 1). */
+/**
+ * A scanner of model outputs, before they reach the user; it also sees the prompt (contract version 1). One that
+ * scores only the output may offer `scanMany(outputs, { signal })` (`BatchOutputScannerV1`).
+ */
 export interface OutputScannerV1 extends ScannerBaseV1 {
   readonly kind: 'output';
   /** Scans `output`, the model's answer to `prompt`. */

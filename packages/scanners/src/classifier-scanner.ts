@@ -229,7 +229,7 @@ export class ClassifierEngine {
           result.explanation = `hybrid: heuristic below the gate ${config.hybridGate}, model not run; ${result.explanation}`;
           out.set(index, this.remember(text, result));
         } else pending.push({ index, text, heuristic });
-      } else pending.push(config.explain ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
+      } else pending.push(config.explain === true ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
     }
     if (pending.length === 0) return out;
     loaded ??= await this.load(signal);
@@ -404,7 +404,10 @@ export class ClassifierEngine {
     const modelFindings = verdict.findings.map((finding) => ({ ...finding, spans: decidingPart ? [{ ...decidingPart }] : [] }));
     const categories = new Set(modelFindings.map((finding) => finding.category));
     const heuristicFindings = (item.heuristic?.findings ?? []).filter((finding) => !categories.has(finding.category));
-    const seen = item.heuristic ?? item.explanation;
+    const valid = verdict.valid ? verdict.valid(threshold) : verdict.score <= threshold;
+    // `explain: 'flagged'` (default): the rules explain only the verdicts that flag the text, so a clean text costs
+    // only the model's work.
+    const seen = item.heuristic ?? item.explanation ?? (!valid && this.spec.config.explain === 'flagged' ? this.spec.heuristic(item.text) : undefined);
     const result = createScanResult({
       score: verdict.score,
       threshold,

@@ -85,10 +85,12 @@ export interface ClassifierScannerConfig {
   /** Sequences per inference call in `scanMany` and for multi-part texts (default {@link DEFAULT_BATCH_SIZE}, 8). */
   batchSize?: number;
   /**
-   * When a model answers (`ml`), also run the rule-based detector and report what it saw in `result.heuristic`,
-   * as the explanation of the verdict (default `true`). It never changes the verdict; `false` saves its time.
+   * When a model answers (`ml`), also run the rule-based detector and report what it saw in `result.heuristic`, as
+   * the explanation of the verdict. `'flagged'` (default): only for results that are invalid, so a clean text costs
+   * only the model's work; `true`: for every result; `false`: never. It never changes the verdict. (`hybrid` always
+   * reports the rules, which gate the model.)
    */
-  explain?: boolean;
+  explain?: boolean | 'flagged';
   /**
    * LRU + TTL cache of results, used by `scan` and `scanMany` (default off). `true` takes the defaults
    * (1,000 entries, 5 minutes); see {@link ResultCacheOptions}.
@@ -113,7 +115,7 @@ export interface ResolvedClassifierConfig {
   longInput: ResolvedLongInput;
   hybridGate: number;
   batchSize: number;
-  explain: boolean;
+  explain: boolean | 'flagged';
   /** Absent when caching is off. */
   cache?: ResolvedCacheOptions;
 }
@@ -238,8 +240,8 @@ export function resolveClassifierConfig(
     });
   }
   const cache = resolveCacheOptions(scanner, config.cache);
-  if (config.explain !== undefined && typeof config.explain !== 'boolean') {
-    throw new InvalidConfigError(`${scanner}: explain must be a boolean.`, { details: { scanner, field: 'explain' } });
+  if (config.explain !== undefined && typeof config.explain !== 'boolean' && config.explain !== 'flagged') {
+    throw new InvalidConfigError(`${scanner}: explain must be true, false or "flagged".`, { details: { scanner, field: 'explain', value: config.explain } });
   }
   return {
     mode,
@@ -252,7 +254,7 @@ export function resolveClassifierConfig(
     longInput: resolveLongInput(scanner, config.longInput ?? defaults.longInput, defaultLongInputMode(defaults.longInput)),
     hybridGate: assertNumberInRange(scanner, 'hybridGate', config.hybridGate ?? defaults.hybridGate, 0, 1),
     batchSize,
-    explain: config.explain ?? true,
+    explain: config.explain ?? 'flagged',
     ...(model ? { model } : {}),
     ...(cache ? { cache } : {}),
   };

@@ -1,7 +1,9 @@
 import {
   InvalidConfigError,
   scanOutput,
+  scanOutputMany,
   scanPrompt,
+  scanPromptMany,
   type InputScannerV1,
   type ModelVariant,
   type OutputScannerV1,
@@ -154,6 +156,24 @@ export class Shield {
   async scanOutput(prompt: string, output: string, options: PipelineOptions = {}): Promise<PipelineResult> {
     this.#assertOpen();
     return this.#label(await scanOutput(this.outputScanners, prompt, output, { ...this.#pipeline, ...options }), 'output');
+  }
+
+  /**
+   * Runs the input scanners over many prompts, each scanner once over all of them (the model scanners batch their
+   * inference across prompts); one result per prompt, in order, as {@link Shield.scanPrompt} would return it. See
+   * `scanPromptMany` in `@llm-shield/core` for what differs (time limit and abort of the whole batch).
+   */
+  async scanPromptMany(prompts: readonly string[], options: PipelineOptions = {}): Promise<PipelineResult[]> {
+    this.#assertOpen();
+    const results = await scanPromptMany(this.inputScanners, prompts, { ...this.#pipeline, ...options });
+    return results.map((result) => this.#label(result, 'input'));
+  }
+
+  /** Runs the output scanners over many (prompt, output) pairs, batched as {@link Shield.scanPromptMany}. */
+  async scanOutputMany(prompts: readonly string[], outputs: readonly string[], options: PipelineOptions = {}): Promise<PipelineResult[]> {
+    this.#assertOpen();
+    const results = await scanOutputMany(this.outputScanners, prompts, outputs, { ...this.#pipeline, ...options });
+    return results.map((result) => this.#label(result, 'output'));
   }
 
   /**
