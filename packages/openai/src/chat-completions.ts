@@ -1,17 +1,8 @@
-import { IncrementalOutputScanner, type PipelineResult } from '@llm-shield/core';
-import {
-  inputRefusal,
-  inputSummary,
-  outputRejection,
-  promptRejection,
-  runInputStage,
-  summarize,
-  withInputStage,
-  type InputStage,
-  type InputText,
-  type ResolvedGuardOptions,
-} from '@llm-shield/shield';
+import type { ResolvedGuardOptions, InputStage } from '@llm-shield/shield';
+import { checkOutputTexts, guardRequest, type CollectedTexts, type GuardedCall, type RequestOptionsLike } from './guarded-request.js';
 import { guardedStream, type StreamLike } from './guarded-stream.js';
+
+export type { RequestOptionsLike } from './guarded-request.js';
 
 /** A chat message (the fields the wrapper reads). */
 interface ChatMessage {
@@ -40,12 +31,6 @@ export interface ChatCompletionChunkLike {
   [key: string]: unknown;
 }
 
-/** Request options of the client (`signal` is used). */
-export interface RequestOptionsLike {
-  signal?: AbortSignal | null;
-  [key: string]: unknown;
-}
-
 function messageText(message: ChatMessage): string | undefined {
   if (typeof message.content === 'string') return message.content;
   if (Array.isArray(message.content)) {
@@ -55,18 +40,12 @@ function messageText(message: ChatMessage): string | undefined {
   return undefined;
 }
 
-interface Collected {
-  texts: InputText[];
-  indexes: number[];
-  lastUser: number;
-}
-
-function collect(messages: readonly ChatMessage[], options: ResolvedGuardOptions): Collected {
+function collect(messages: readonly ChatMessage[], options: ResolvedGuardOptions): CollectedTexts {
   let lastUserMessage = -1;
   messages.forEach((message, index) => {
     if (message.role === 'user') lastUserMessage = index;
   });
-  const collected: Collected = { texts: [], indexes: [], lastUser: -1 };
+  const collected: CollectedTexts = { texts: [], indexes: [], lastUser: -1 };
   messages.forEach((message, index) => {
     const inScope = options.messages === 'all' || index >= lastUserMessage;
     const text = messageText(message);
@@ -83,7 +62,7 @@ function collect(messages: readonly ChatMessage[], options: ResolvedGuardOptions
   return collected;
 }
 
-function sanitizedBody(body: ChatCompletionBody, collected: Collected, stage: InputStage): ChatCompletionBody {
+function sanitizedBody(body: ChatCompletionBody, collected: CollectedTexts, stage: InputStage): ChatCompletionBody {
   const messages = [...body.messages];
   collected.indexes.forEach((messageIndex, index) => {
     const text = stage.verdict.sanitized[index]!;
@@ -119,64 +98,22 @@ function refusalChunks(body: ChatCompletionBody, text: string, llmShield: Record
   };
 }
 
-async function checkCompletion(options: ResolvedGuardOptions, stage: InputStage, completion: ChatCompletionLike, signal?: AbortSignal): Promise<ChatCompletionLike> {
-  const input = inputSummary(stage.verdict);
-  if (!options.scanOutput) return Object.assign(completion, { llmShield: { input } });
-  let failed: PipelineResult | undefined;
-  const texts: Array<string | undefined> = [];
-  for (const choice of completion.choices) {
-    const content = choice.message.content;
-    if (typeof content !== 'string') {
-      texts.push(undefined);
-      continue;
-    }
-    const scanned = await options.shield.scanOutput(stage.promptText, content, { vault: stage.vault, ...(signal ? { signal } : {}) });
-    if (!scanned.valid) failed ??= scanned;
-    texts.push(scanned.valid ? scanned.sanitizedText : content);
-  }
-  const output = failed ? summarize(failed) : { valid: true };
-  if (failed && options.onOutputViolation === 'throw') throw outputRejection(failed);
+async function checkCompletion(options: ResolvedGuardOptions, call: GuardedCall, completion: ChatCompletionLike): Promise<ChatCompletionLike> {
+  const contents = completion.choices.map((choice) => (typeof choice.message.content === 'string' ? choice.message.content : undefined));
+  const { failed, sanitized, summary } = await checkOutputTexts(options, call, contents);
   completion.choices.forEach((choice, index) => {
     if (failed && options.onOutputViolation === 'refuse') {
       choice.message.content = options.refusal({ stage: 'output', result: failed });
       choice.finish_reason = 'content_filter';
-    } else if (texts[index] !== undefined) choice.message.content = texts[index]!;
+    } else if (sanitized[index] !== undefined) choice.message.content = sanitized[index]!;
   });
-  return Object.assign(completion, { llmShield: { input, output } });
+  return Object.assign(completion, { llmShield: { input: call.input, output: summary } });
 }
 
-/**
- * Guards one `chat.completions.create` call: scans the messages, calls `create` (with the sanitized messages), and
- * scans the answer (streamed or not).
- */
-export async function guardChatCompletion(
-  options: ResolvedGuardOptions,
-  create: (body: ChatCompletionBody, requestOptions?: RequestOptionsLike) => Promise<unknown>,
-  body: ChatCompletionBody,
-  requestOptions?: RequestOptionsLike,
-): Promise<unknown> {
-  const signal = requestOptions?.signal ?? undefined;
-  const collected = collect(body.messages ?? [], options);
-  let stageSeen: InputStage | undefined;
-  const { stage, value } = await withInputStage(
-    options,
-    async () => (stageSeen = await runInputStage(options, collected.texts, collected.lastUser, signal)),
-    (sanitized, callSignal) => create(sanitized && stageSeen ? sanitizedBody(body, collected, stageSeen) : body, { ...(requestOptions ?? {}), ...(callSignal ? { signal: callSignal } : {}) }),
-    signal,
-    (result) => (result as Partial<StreamLike<unknown>>).controller?.abort(),
-  );
-  const input = inputSummary(stage.verdict);
-  if (value === undefined) {
-    if (options.onInputViolation === 'throw') throw promptRejection(stage.verdict);
-    const text = inputRefusal(options, stage.verdict);
-    return body.stream ? refusalChunks(body, text, { input }) : refusalCompletion(body, text, { input });
-  }
-  if (!body.stream) return checkCompletion(options, stage, value as ChatCompletionLike, signal);
-  if (!options.scanOutput) return value;
-  const upstream = value as StreamLike<ChatCompletionChunkLike>;
+function guardChunks(options: ResolvedGuardOptions, call: GuardedCall, upstream: StreamLike<ChatCompletionChunkLike>): StreamLike<ChatCompletionChunkLike> {
   return guardedStream<ChatCompletionChunkLike>(upstream, {
     options,
-    createScanner: () => new IncrementalOutputScanner((text) => options.shield.scanOutput(stage.promptText, text, { vault: stage.vault, ...(signal ? { signal } : {}) }), options.stream),
+    createScanner: call.createStreamScanner,
     text: (chunk) => {
       const delta = chunk.choices[0]?.delta;
       return typeof delta?.content === 'string' ? delta.content : undefined;
@@ -195,6 +132,32 @@ export async function guardChatCompletion(
       { ...template, choices: [{ index: 0, delta: { content: text }, finish_reason: null }] },
       { ...template, choices: [{ index: 0, delta: {}, finish_reason: 'content_filter' }] },
     ],
-    annotate: (chunk, llmShield) => Object.assign(chunk, { llmShield: { input, ...llmShield } }),
+    annotate: (chunk, llmShield) => Object.assign(chunk, { llmShield: { input: call.input, ...llmShield } }),
   });
+}
+
+/**
+ * Guards one `chat.completions.create` call: scans the messages, calls `create` (with the sanitized messages), and
+ * scans the answer (streamed or not).
+ */
+export function guardChatCompletion(
+  options: ResolvedGuardOptions,
+  create: (body: ChatCompletionBody, requestOptions?: RequestOptionsLike) => Promise<unknown>,
+  body: ChatCompletionBody,
+  requestOptions?: RequestOptionsLike,
+): Promise<unknown> {
+  return guardRequest<ChatCompletionBody, ChatCompletionLike, ChatCompletionChunkLike>(
+    options,
+    {
+      collect: (request, resolved) => collect(request.messages ?? [], resolved),
+      sanitizedBody,
+      refusalResult: refusalCompletion,
+      refusalStream: refusalChunks,
+      checkResult: (call, completion) => checkCompletion(options, call, completion),
+      guardStream: (call, upstream) => guardChunks(options, call, upstream),
+    },
+    create,
+    body,
+    requestOptions,
+  );
 }

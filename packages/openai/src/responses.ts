@@ -1,17 +1,5 @@
-import { IncrementalOutputScanner, type PipelineResult } from '@llm-shield/core';
-import {
-  inputRefusal,
-  inputSummary,
-  outputRejection,
-  promptRejection,
-  runInputStage,
-  summarize,
-  withInputStage,
-  type InputStage,
-  type InputText,
-  type ResolvedGuardOptions,
-} from '@llm-shield/shield';
-import type { RequestOptionsLike } from './chat-completions.js';
+import type { InputStage, ResolvedGuardOptions } from '@llm-shield/shield';
+import { checkOutputTexts, guardRequest, type CollectedTexts, type GuardedCall, type RequestOptionsLike } from './guarded-request.js';
 import { guardedStream, type StreamLike } from './guarded-stream.js';
 
 /** An input item of the Responses API (the fields the wrapper reads). */
@@ -66,15 +54,8 @@ function partsText(value: InputItem['content']): string | undefined {
   return undefined;
 }
 
-interface Collected {
-  texts: InputText[];
-  /** Item index per text (-1: the `input` string itself). */
-  indexes: number[];
-  lastUser: number;
-}
-
-function collect(body: ResponseBody, options: ResolvedGuardOptions): Collected {
-  const collected: Collected = { texts: [], indexes: [], lastUser: -1 };
+function collect(body: ResponseBody, options: ResolvedGuardOptions): CollectedTexts {
+  const collected: CollectedTexts = { texts: [], indexes: [], lastUser: -1 };
   if (typeof body.input === 'string') {
     collected.texts.push({ text: body.input, source: 'user' });
     collected.indexes.push(-1);
@@ -105,7 +86,7 @@ function collect(body: ResponseBody, options: ResolvedGuardOptions): Collected {
   return collected;
 }
 
-function sanitizedBody(body: ResponseBody, collected: Collected, stage: InputStage): ResponseBody {
+function sanitizedBody(body: ResponseBody, collected: CollectedTexts, stage: InputStage): ResponseBody {
   if (typeof body.input === 'string') return { ...body, input: stage.verdict.sanitized[0] ?? body.input };
   const items = [...(body.input ?? [])];
   collected.indexes.forEach((itemIndex, index) => {
@@ -153,65 +134,32 @@ function refusalEvents(text: string, llmShield: Record<string, unknown>): Stream
   };
 }
 
-async function checkResponse(options: ResolvedGuardOptions, stage: InputStage, response: ResponseLike, signal?: AbortSignal): Promise<ResponseLike> {
-  const input = inputSummary(stage.verdict);
-  if (!options.scanOutput) return Object.assign(response, { llmShield: { input } });
-  let failed: PipelineResult | undefined;
-  const updates: Array<[OutputPart, string]> = [];
-  for (const item of response.output) {
-    if (item.type !== 'message') continue;
-    for (const part of item.content ?? []) {
-      if (part.type !== 'output_text' || typeof part.text !== 'string') continue;
-      const scanned = await options.shield.scanOutput(stage.promptText, part.text, { vault: stage.vault, ...(signal ? { signal } : {}) });
-      if (!scanned.valid) failed ??= scanned;
-      else updates.push([part, scanned.sanitizedText]);
-    }
-  }
-  const output = failed ? summarize(failed) : { valid: true };
-  if (failed && options.onOutputViolation === 'throw') throw outputRejection(failed);
+async function checkResponse(options: ResolvedGuardOptions, call: GuardedCall, response: ResponseLike): Promise<ResponseLike> {
+  const parts = response.output.flatMap((item) => (item.type === 'message' ? (item.content ?? []) : [])).filter((part) => part.type === 'output_text' && typeof part.text === 'string');
+  const { failed, sanitized, summary } = await checkOutputTexts(
+    options,
+    call,
+    parts.map((part) => part.text),
+  );
   if (failed && options.onOutputViolation === 'refuse') {
     const text = options.refusal({ stage: 'output', result: failed });
     response.output = [{ type: 'message', id: 'msg_llm_shield_refusal', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text, annotations: [] }] }];
-  } else for (const [part, text] of updates) part.text = text;
+  } else
+    parts.forEach((part, index) => {
+      if (sanitized[index] !== undefined) part.text = sanitized[index];
+    });
   response.output_text = outputText(response);
-  return Object.assign(response, { llmShield: { input, output } });
+  return Object.assign(response, { llmShield: { input: call.input, output: summary } });
 }
 
-/**
- * Guards one `responses.create` call: scans the input (user items and function call outputs), calls `create` with
- * the sanitized input, and scans the answer (streamed or not). `instructions` are the developer's and not scanned.
- */
-export async function guardResponse(
-  options: ResolvedGuardOptions,
-  create: (body: ResponseBody, requestOptions?: RequestOptionsLike) => Promise<unknown>,
-  body: ResponseBody,
-  requestOptions?: RequestOptionsLike,
-): Promise<unknown> {
-  const signal = requestOptions?.signal ?? undefined;
-  const collected = collect(body, options);
-  let stageSeen: InputStage | undefined;
-  const { stage, value } = await withInputStage(
-    options,
-    async () => (stageSeen = await runInputStage(options, collected.texts, collected.lastUser, signal)),
-    (sanitized, callSignal) => create(sanitized && stageSeen ? sanitizedBody(body, collected, stageSeen) : body, { ...(requestOptions ?? {}), ...(callSignal ? { signal: callSignal } : {}) }),
-    signal,
-    (result) => (result as Partial<StreamLike<unknown>>).controller?.abort(),
-  );
-  const input = inputSummary(stage.verdict);
-  if (value === undefined) {
-    if (options.onInputViolation === 'throw') throw promptRejection(stage.verdict);
-    const text = inputRefusal(options, stage.verdict);
-    return body.stream ? refusalEvents(text, { input }) : refusalResponse(body, text, { input });
-  }
-  if (!body.stream) return checkResponse(options, stage, value as ResponseLike, signal);
-  if (!options.scanOutput) return value;
+function guardEvents(options: ResolvedGuardOptions, call: GuardedCall, upstream: StreamLike<ResponseEventLike>): StreamLike<ResponseEventLike> {
   /** Released text per output part (`output_index:content_index`), to correct the `done` and `completed` events. */
   const released = new Map<string, string>();
   let current = '';
   const key = (event: ResponseEventLike) => `${event.output_index ?? 0}:${event.content_index ?? 0}`;
-  const guarded = guardedStream<ResponseEventLike>(value as StreamLike<ResponseEventLike>, {
+  const guarded = guardedStream<ResponseEventLike>(upstream, {
     options,
-    createScanner: () => new IncrementalOutputScanner((text) => options.shield.scanOutput(stage.promptText, text, { vault: stage.vault, ...(signal ? { signal } : {}) }), options.stream),
+    createScanner: call.createStreamScanner,
     text: (event) => (event.type === 'response.output_text.delta' && typeof event.delta === 'string' ? event.delta : undefined),
     ends: (event) => event.type === 'response.output_text.done',
     withText: (event, text) => {
@@ -227,14 +175,14 @@ export async function guardResponse(
     refusal: (template, text) => {
       current += text;
       return [
-      { type: 'response.output_text.delta', item_id: template['item_id'], output_index: template.output_index ?? 0, content_index: template.content_index ?? 0, delta: text },
-      { type: 'response.output_text.done', item_id: template['item_id'], output_index: template.output_index ?? 0, content_index: template.content_index ?? 0, text },
+        { type: 'response.output_text.delta', item_id: template['item_id'], output_index: template.output_index ?? 0, content_index: template.content_index ?? 0, delta: text },
+        { type: 'response.output_text.done', item_id: template['item_id'], output_index: template.output_index ?? 0, content_index: template.content_index ?? 0, text },
       ];
     },
     annotate: (event, llmShield) => {
       released.set(key(event), current);
       current = '';
-      return { ...event, text: released.get(key(event)), llmShield: { input, ...llmShield } };
+      return { ...event, text: released.get(key(event)), llmShield: { input: call.input, ...llmShield } };
     },
   });
   return {
@@ -245,7 +193,33 @@ export async function guardResponse(
         else yield event;
       }
     },
-  } satisfies StreamLike<ResponseEventLike>;
+  };
+}
+
+/**
+ * Guards one `responses.create` call: scans the input (user items and function call outputs), calls `create` with
+ * the sanitized input, and scans the answer (streamed or not). `instructions` are the developer's and not scanned.
+ */
+export function guardResponse(
+  options: ResolvedGuardOptions,
+  create: (body: ResponseBody, requestOptions?: RequestOptionsLike) => Promise<unknown>,
+  body: ResponseBody,
+  requestOptions?: RequestOptionsLike,
+): Promise<unknown> {
+  return guardRequest<ResponseBody, ResponseLike, ResponseEventLike>(
+    options,
+    {
+      collect,
+      sanitizedBody,
+      refusalResult: refusalResponse,
+      refusalStream: (_body, text, llmShield) => refusalEvents(text, llmShield),
+      checkResult: (call, response) => checkResponse(options, call, response),
+      guardStream: (call, upstream) => guardEvents(options, call, upstream),
+    },
+    create,
+    body,
+    requestOptions,
+  );
 }
 
 /** The final response of a stream with each output part's text as released (sanitized) by the guard. */
