@@ -3,7 +3,7 @@ import { generateText, simulateReadableStream, streamText, wrapLanguageModel, ty
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Shield } from '@llm-shield/shield';
-import { anonymizingShield, rulesShield } from '../test/fixtures.js';
+import { anonymizingShield, rulesShield } from '@llm-shield/test-support/integration-fixtures';
 import { shieldMiddleware, type ShieldMiddlewareOptions } from './shield-middleware.js';
 
 const usage = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareNode22Sandbox, type Node22Sandbox } from './node22-sandbox.js';
+import { prepareNode22Sandbox, type Node22Sandbox } from '@llm-shield/test-support/node22-sandbox';
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const shieldDist = fileURLToPath(new URL('../../shield/dist/index.js', import.meta.url));

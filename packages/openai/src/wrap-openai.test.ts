@@ -2,7 +2,7 @@ import { InvalidConfigError, OutputRejectedError, PromptRejectedError } from '@l
 import type { Shield } from '@llm-shield/shield';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { anonymizingShield, rulesShield } from '../test/fixtures.js';
+import { anonymizingShield, rulesShield } from '@llm-shield/test-support/integration-fixtures';
 import { startStubServer, type StubServer } from '../test/openai-stub-server.js';
 import { wrapOpenAI, type WrapOpenAIOptions } from './wrap-openai.js';
 
