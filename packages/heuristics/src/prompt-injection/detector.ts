@@ -7,7 +7,7 @@ import { hasEvasionChar, obfuscationSignals } from './obfuscation-signals.js';
 import type { PatternRule } from './rule.js';
 import { KeywordPrefilter, leadingStrings } from './prefilter.js';
 import { PROMPT_INJECTION_RULES } from './rules/index.js';
-import { despace } from './spaced-letters.js';
+import { despace, overlapsRun } from './spaced-letters.js';
 import { isBase64Code, isHexRunCode, MIN_BASE64, MIN_HEX_BYTES } from './encoded.js';
 
 /** Options of {@link detectPromptInjection}. */
@@ -74,6 +74,7 @@ function matchRule(
   needed: number,
   starts: ArrayLike<number> | null = null,
   sticky: RegExp | null = null,
+  accept: ((start: number, end: number) => boolean) | null = null,
 ): ViewMatch | null {
   const pattern = starts === null || sticky === null ? rule.pattern : sticky;
   pattern.lastIndex = 0;
@@ -99,6 +100,7 @@ function matchRule(
       pattern.lastIndex = start + 1;
       continue;
     }
+    if (accept !== null && !accept(start, end)) continue;
     count++;
     const where = toOriginalSpan(view, original, start, end);
     if (spans.length < MAX_SPANS_PER_RULE) spans.push(where);
@@ -229,7 +231,7 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
         : matchRule(rule, normalized.leet, input, folded, needed, PREFILTER.starts(index), STICKY[index]!);
       if (despaced !== null) {
         // a match that needed the spaced letters joined is evasive
-        const joined = matchRule(openEnded(rule), despaced.view, input, null, needed);
+        const joined = matchRule(openEnded(rule), despaced.view, input, null, needed, null, null, (start, end) => overlapsRun(despaced, start, end));
         if (joined !== null) fired = { spans: fired === null ? joined.spans : [...fired.spans, ...joined.spans], evasive: true };
       }
     }

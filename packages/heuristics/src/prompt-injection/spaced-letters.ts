@@ -10,10 +10,41 @@ export interface SpacedRun {
   joined: string;
 }
 
-/** The de-spaced view of a text and the runs that were joined. */
+/**
+ * The de-spaced view of a text and the runs that were joined. The view holds only the text within
+ * {@link DESPACED_CONTEXT} characters of a run (windows in text order, joined by {@link WINDOW_SEPARATOR}), so its
+ * size follows the runs, not the text: one spaced run in 1 MB costs a window, not a copy of the megabyte.
+ */
 export interface DespacedView {
   view: NormalizedView;
   runs: SpacedRun[];
+  /** Per run, its `[start, end)` in `view.text` (where the joined letters stand), in run order. */
+  runRanges: Int32Array;
+}
+
+/**
+ * Characters of context kept on each side of a run in the de-spaced view (default 256): longer than any rule's
+ * match (every gap in the rules is bounded), so a rule that needs a run's letters joined sees all it needs.
+ */
+export const DESPACED_CONTEXT = 256;
+
+/**
+ * What joins two windows of the de-spaced view: 64 line breaks, longer than any bounded gap a rule may cross
+ * (the longest is 40 characters), and a line break stops every `[^\n]` / `.` gap.
+ */
+export const WINDOW_SEPARATOR = '\n'.repeat(64);
+
+/**
+ * True when `[start, end)` of the de-spaced view overlaps a joined run: only such a match needed the letters joined
+ * (anything else in the windows is ordinary text the other views already match).
+ */
+export function overlapsRun(view: DespacedView, start: number, end: number): boolean {
+  const ranges = view.runRanges;
+  for (let r = 0; r < ranges.length; r += 2) {
+    if (ranges[r]! >= end) return false;
+    if (ranges[r + 1]! > start) return true;
+  }
+  return false;
 }
 
 /** Shortest run (in letters) that is joined. */
@@ -37,8 +68,8 @@ function isSeparator(code: number): boolean {
 
 /**
  * Finds runs of single letters separated by one to three separators ("i g n o r e", "s.a.y") in a lower-cased
- * view, and builds a view in which each run is joined ("ignore"); a gap of two or more spaces inside a run
- * becomes a word break. Returns `null` when there is no run of at least {@link MIN_SPACED_LETTERS} letters.
+ * view, and builds a view in which each run is joined ("ignore"), with {@link DESPACED_CONTEXT} characters of
+ * context around each run; a gap of two or more spaces inside a run becomes a word break. Returns `null` when there is no run of at least {@link MIN_SPACED_LETTERS} letters.
  * `precheck: false` skips the quick test that rules runs out (same result, for tests).
  * One left-to-right pass: linear time.
  */
@@ -82,10 +113,18 @@ export function despace(source: NormalizedView, precheck = true): DespacedView |
     i = j;
   }
   if (runs.length === 0) return null;
+  // windows of context around the runs, merged where they touch
+  const windows: number[] = [];
+  for (const run of runs) {
+    const from = Math.max(0, run.start - DESPACED_CONTEXT);
+    const to = Math.min(n, run.end + DESPACED_CONTEXT);
+    if (windows.length > 0 && from <= windows[windows.length - 1]!) windows[windows.length - 1] = to;
+    else windows.push(from, to);
+  }
   let out = '';
   const starts: number[] = [];
   const ends: number[] = [];
-  let cursor = 0;
+  const runRanges = new Int32Array(runs.length * 2);
   const originalStart = source.originalStart;
   const originalEnd = source.originalEnd;
   const copy = (from: number, to: number) => {
@@ -95,24 +134,40 @@ export function despace(source: NormalizedView, precheck = true): DespacedView |
       ends.push(originalEnd[p]!);
     }
   };
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    copy(cursor, run.start);
-    const letters = letterIndexes[r]!;
-    const wordBreaks = breaks[r]!;
-    for (let m = 0; m < letters.length; m++) {
-      const p = letters[m]!;
-      if (wordBreaks[m]) {
-        out += ' ';
-        starts.push(originalStart[p]!);
-        ends.push(originalStart[p]!);
+  let r = 0;
+  for (let w = 0; w < windows.length; w += 2) {
+    const windowEnd = windows[w + 1]!;
+    if (w > 0) {
+      // zero-width in the original, at the end of the previous window
+      const at = ends.length > 0 ? ends[ends.length - 1]! : 0;
+      out += WINDOW_SEPARATOR;
+      for (let p = 0; p < WINDOW_SEPARATOR.length; p++) {
+        starts.push(at);
+        ends.push(at);
       }
-      out += text[p]!;
-      starts.push(originalStart[p]!);
-      ends.push(originalEnd[p]!);
     }
-    cursor = run.end;
+    let cursor = windows[w]!;
+    for (; r < runs.length && runs[r]!.start < windowEnd; r++) {
+      const run = runs[r]!;
+      copy(cursor, run.start);
+      runRanges[2 * r] = out.length;
+      const letters = letterIndexes[r]!;
+      const wordBreaks = breaks[r]!;
+      for (let m = 0; m < letters.length; m++) {
+        const p = letters[m]!;
+        if (wordBreaks[m]) {
+          out += ' ';
+          starts.push(originalStart[p]!);
+          ends.push(originalStart[p]!);
+        }
+        out += text[p]!;
+        starts.push(originalStart[p]!);
+        ends.push(originalEnd[p]!);
+      }
+      runRanges[2 * r + 1] = out.length;
+      cursor = run.end;
+    }
+    copy(cursor, windowEnd);
   }
-  copy(cursor, n);
-  return { view: { text: out, originalStart: Int32Array.from(starts), originalEnd: Int32Array.from(ends) }, runs };
+  return { view: { text: out, originalStart: Int32Array.from(starts), originalEnd: Int32Array.from(ends) }, runs, runRanges };
 }
