@@ -26,6 +26,18 @@ export { createAnonymize, type AnonymizeConfig } from './scanners/anonymize.js';
 export { createDeanonymize, restoreFromVault, MATCHING_STRATEGIES, type DeanonymizeConfig, type MatchingStrategy } from './scanners/deanonymize.js';
 export { createSensitive, type SensitiveConfig } from './scanners/sensitive.js';
 export { PII_LANGUAGES, type PiiLanguage } from './scanners/pii-config.js';
+export * from './ner/token-aggregation.js';
+export { classifyTokens, DEFAULT_NER_STRIDE, NER_BATCH_SIZE, type ClassifyTokensOptions } from './ner/token-classifier.js';
+export {
+  AI4PRIVACY_NER_MODEL_ID,
+  AI4PRIVACY_ENTITY_MAPPING,
+  PII_RECOGNIZER_MODES,
+  PII_MODEL_FAILURE_POLICIES,
+  detectWithNer,
+  resolveNerDetection,
+  type PiiRecognizerMode,
+  type ResolvedNerDetection,
+} from './ner/pii-ner.js';
 export { PRIVACY_SCANNER_DEFINITIONS } from './definitions.js';
 export { SecretDetector, type SecretFinding, type SecretDetectorOptions } from './secrets/secret-detector.js';
 export type { SecretRuleData, SecretAllowlistData } from './secrets/rule-types.js';

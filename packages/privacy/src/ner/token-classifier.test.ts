@@ -7,40 +7,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { ModelSourceV1 } from '@llm-shield/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test only: the parity runs the graph on the Node runtime users get
 import { createNodeRuntime } from '@llm-shield/runtime-node';
 import { loadClassifier, resolveModelOptions, type LoadedClassifier } from '@llm-shield/scanners';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyTokens } from './token-classifier.js';
-
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const FIXTURE = join(ROOT, 'models/fixtures/tiny-deberta-pii-ner');
-const TOKENIZER = join(ROOT, 'models/fixtures/tiny-deberta-injection/tokenizer.json');
+import { NER_FIXTURE as FIXTURE, nerFixtureSource } from '../../test/ner-fixture.js';
+import { classifyTokens, encodeContent } from './token-classifier.js';
 
 interface Reference {
   stride: number;
-  cases: Array<{ text: string; tokens: number; entities: Array<{ entity_group: string; score: number; start16: number; end16: number }> }>;
+  cases: Array<{ text: string; tokens: number; ids: number[]; offsets16: Array<[number, number]>; entities: Array<{ entity_group: string; score: number; start16: number; end16: number }> }>;
 }
-
-const file = (path: string) => ({ path, read: async () => new Uint8Array(await readFile(path)) });
-
-/** A model source over the fixture folder (the tokenizer is the DeBERTa-v3 file of the injection fixture). */
-export const nerFixtureSource: ModelSourceV1 = {
-  specificationVersion: 'v1',
-  async resolve(modelId) {
-    return {
-      modelId,
-      revision: 'fixture',
-      variant: 'fp32',
-      model: file(join(FIXTURE, 'model.onnx')),
-      tokenizer: file(TOKENIZER),
-      tokenizerConfig: file(join(FIXTURE, 'tokenizer_config.json')),
-      config: file(join(FIXTURE, 'config.json')),
-    };
-  },
-};
 
 describe('classifyTokens: parity with transformers TokenClassificationPipeline (simple aggregation, stride)', () => {
   let model: LoadedClassifier;
@@ -86,6 +63,18 @@ describe('classifyTokens: parity with transformers TokenClassificationPipeline (
     }
     expect(compared).toBeGreaterThan(2000);
     expect(markEnds).toBeLessThanOrEqual(4);
+  });
+
+  it('tokenises long texts in pieces cut at safe cuts with the ids and offsets of Rust tokenizers on the whole text', () => {
+    let checked = 0;
+    for (const c of reference.cases) {
+      if (!/[\p{L}\p{N}] [\p{L}\p{N}]/u.test(c.text)) continue; // no safe cut: pieces end at best-effort cuts
+      const pieces = encodeContent(model, c.text, 40);
+      expect(pieces.ids).toEqual(c.ids);
+      if (!/\p{M}/u.test(c.text)) expect(pieces.offsets).toEqual(c.offsets16); // combining marks: see the parity test
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(40);
   });
 
   it('keeps spans inside the text and sorted on a long input of many windows', async () => {

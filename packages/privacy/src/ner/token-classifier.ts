@@ -20,6 +20,66 @@ export interface ClassifyTokensOptions {
   signal?: AbortSignal;
 }
 
+/** Texts longer than twice this many UTF-16 units are tokenised in pieces of about this size (see {@link encodeContent}). */
+export const NER_TOKENIZE_PIECE = 4096;
+const ALNUM = /^[\p{L}\p{N}]$/u;
+
+/** A single space between two letters/digits (code points): every deberta-v3 / SentencePiece step starts a word there. */
+function isSafeCut(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x20) return false;
+  const before = (text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i >= 2 ? text.slice(i - 2, i) : text.charAt(i - 1);
+  const after = (text.charCodeAt(i + 1) & 0xfc00) === 0xd800 ? text.slice(i + 1, i + 3) : text.charAt(i + 1);
+  return ALNUM.test(before) && ALNUM.test(after);
+}
+
+/**
+ * The content tokens (ids and UTF-16 offsets, no special tokens, no truncation) of `text`. A text longer than
+ * 2 × `piece` units is tokenised in pieces of about `piece` units, each ending at a safe cut (a single space between
+ * two letters or digits: the normaliser cannot act across it and the pre-tokenizer starts a word there; the piece
+ * keeps the space, the next starts with the word), so that the cost stays linear; the next piece's first token gets
+ * the space back in its offsets, as the whole text's `▁word` token has it. Where no safe cut lies within `piece` units past the
+ * nominal end, the piece ends there (outside a surrogate pair); the tokens at such a cut may differ from the whole
+ * text's (a run of 4,096 units without a space between two letters).
+ */
+export function encodeContent(model: LoadedClassifier, text: string, piece: number = NER_TOKENIZE_PIECE): { ids: number[]; offsets: Array<[number, number]> } {
+  const encode = (part: string) => model.tokenizer.encode(part, { addSpecialTokens: false, padding: 'none', truncation: { strategy: 'none' } });
+  if (text.length <= 2 * piece) {
+    const all = encode(text);
+    return { ids: all.ids, offsets: all.offsets };
+  }
+  const ids: number[] = [];
+  const offsets: Array<[number, number]> = [];
+  let from = 0;
+  while (from < text.length) {
+    let to = text.length;
+    if (text.length - from > piece + piece / 2) {
+      const reach = Math.min(text.length - 1, from + 2 * piece);
+      to = -1;
+      for (let i = from + piece; i < reach; i++) {
+        if (isSafeCut(text, i)) {
+          to = i + 1; // the next piece starts with the word; the space is left to this one (stripped there)
+          break;
+        }
+      }
+      if (to < 0) {
+        to = from + piece;
+        if ((text.charCodeAt(to) & 0xfc00) === 0xdc00) to++;
+      }
+    }
+    const part = encode(text.slice(from, to));
+    for (let k = 0; k < part.ids.length; k++) {
+      ids.push(part.ids[k]!);
+      const [s, e] = part.offsets[k]!;
+      offsets.push([s + from, e + from]);
+    }
+    const first = offsets[offsets.length - part.ids.length];
+    // In the whole text the space before the piece's first word is that word's `▁`: give it back to the offsets.
+    if (from > 0 && first && first[0] === from && isSafeCut(text, from - 1)) first[0] = from - 1;
+    from = to;
+  }
+  return { ids, offsets };
+}
+
 /** The special tokens the tokenizer puts before and after one sequence (`[CLS]` and `[SEP]` for DeBERTa-v3). */
 function specialTokens(model: LoadedClassifier): { prefix: number[]; suffix: number[] } {
   const probe = model.tokenizer.encode('a', { padding: 'none', truncation: { strategy: 'none' } });
@@ -55,7 +115,7 @@ function logitsTensor(model: LoadedClassifier, outputs: Record<string, TensorV1>
  * Runs a token-classification model over `text` and returns what Python transformers'
  * `pipeline("token-classification", aggregation_strategy="simple", stride=…)` returns for it (without `word`), with
  * offsets in UTF-16 code units of `text`:
- * - the text is tokenised once, without truncation; its content tokens are cut into windows of the model's maximum
+ * - the text is tokenised once, without truncation (long texts in pieces, {@link encodeContent}); its content tokens are cut into windows of the model's maximum
  *   length minus its special tokens, each repeating `stride` tokens of the previous one (`tokenWindows`, as the Rust
  *   tokenizer's overflowing tokens), and each window is framed by the special tokens (`[CLS] … [SEP]`);
  * - per window: softmax per token, argmax label, `B-`/`I-` grouping and the mean score per group
@@ -70,7 +130,7 @@ function logitsTensor(model: LoadedClassifier, outputs: Record<string, TensorV1>
 export async function classifyTokens(model: LoadedClassifier, text: string, options: ClassifyTokensOptions = {}): Promise<TokenEntityGroup[]> {
   const signal = options.signal;
   throwIfAborted(signal, 'scan');
-  const encoding = model.tokenizer.encode(text, { addSpecialTokens: false, padding: 'none', truncation: { strategy: 'none' } });
+  const encoding = encodeContent(model, text);
   const { prefix, suffix } = specialTokens(model);
   const size = model.tokenizer.modelMaxLength - prefix.length - suffix.length;
   if (size < 2) throw new InvalidModelError(`Model ${model.modelId}: a window of ${model.tokenizer.modelMaxLength} tokens leaves no room for text.`, { details: { model: model.modelId } });
