@@ -13,6 +13,18 @@ export { urlRecognizer } from './recognizers/url.js';
 export { usSsnRecognizer, ssnValid } from './recognizers/us-ssn.js';
 export { ukNinoRecognizer } from './recognizers/uk-nino.js';
 export { uuidRecognizer } from './recognizers/uuid.js';
+export { NATIONAL_ID_RECOGNIZERS, NATIONAL_ID_ENTITY_TYPES } from './recognizers/national-ids/national-id-recognizers.js';
+export {
+  bsnValid,
+  finnishIdValid,
+  germanTaxIdValid,
+  italianFiscalCodeValid,
+  mrzCheckDigit,
+  nhsNumberValid,
+  peselValid,
+  spanishControlLetter,
+  verhoeffValid,
+} from './recognizers/national-ids/id-checksums.js';
 export { cryptoWalletRecognizer, isValidBase58Check, isValidBech32, isValidEip55 } from './recognizers/crypto-wallet.js';
 export { dateOfBirthRecognizer } from './recognizers/date-of-birth.js';
 export { streetAddressRecognizer } from './recognizers/street-address.js';
