@@ -28,6 +28,22 @@ interface IdSpec {
   contextScore: number;
   /** Score of a `weak` match (default 0: not reported). */
   weakScore?: number;
+  /** Whether the pattern needs a run of 3 digits (then a text without one is skipped, see {@link hasDigitRun}). */
+  needsDigits: boolean;
+}
+
+let lastText: string | undefined;
+let lastHasDigits = false;
+/**
+ * Whether `text` holds 3 consecutive ASCII digits, remembered for the last text: the analyser hands every recogniser
+ * the same string in turn, so the ten digit-based patterns share one scan, and most prompts (no digit run) skip them.
+ */
+function hasDigitRun(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasDigits = /\d{3}/.test(text);
+  }
+  return lastHasDigits;
 }
 
 const compact = (s: string) => s.replace(/[\s.:-]/g, '');
@@ -67,6 +83,7 @@ const SPECS: IdSpec[] = [
     context: /\b(?:dni|nif|documento|identidad|spanish\s+id)\b/i,
     score: 0.85,
     contextScore: 0.95,
+    needsDigits: true,
   },
   {
     id: 'es-nie',
@@ -80,6 +97,7 @@ const SPECS: IdSpec[] = [
     context: /\b(?:nie|extranjero|foreigner)\b/i,
     score: 0.9,
     contextScore: 0.95,
+    needsDigits: true,
   },
   {
     id: 'it-fiscal-code',
@@ -91,6 +109,7 @@ const SPECS: IdSpec[] = [
     score: 0.85,
     contextScore: 0.95,
     weakScore: 0.4,
+    needsDigits: false,
   },
   {
     id: 'in-aadhaar',
@@ -100,6 +119,7 @@ const SPECS: IdSpec[] = [
     context: /aadhaa?r|\buidai\b|\buid\b|आधार/i,
     score: 0.5,
     contextScore: 0.9,
+    needsDigits: true,
   },
   {
     id: 'pl-pesel',
@@ -109,6 +129,7 @@ const SPECS: IdSpec[] = [
     context: /\bpesel\b/i,
     score: 0.55,
     contextScore: 0.9,
+    needsDigits: true,
   },
   {
     id: 'se-personnummer',
@@ -118,6 +139,7 @@ const SPECS: IdSpec[] = [
     context: /personnummer|\bpnr\b|samordningsnummer|personal\s+identity|swedish\s+id/i,
     score: 0.6,
     contextScore: 0.9,
+    needsDigits: true,
   },
   {
     id: 'fi-personal-identity-code',
@@ -127,6 +149,7 @@ const SPECS: IdSpec[] = [
     context: /henkilötunnus|\bhetu\b|personal\s+identity|finnish\s+id/i,
     score: 0.85,
     contextScore: 0.95,
+    needsDigits: true,
   },
   {
     id: 'de-tax-id',
@@ -136,6 +159,7 @@ const SPECS: IdSpec[] = [
     context: /steuer-?\s?id|steuerliche|identifikationsnummer|\bidnr\b|\btin\b|tax\s+id/i,
     score: 0.5,
     contextScore: 0.9,
+    needsDigits: true,
   },
   {
     id: 'nl-bsn',
@@ -145,6 +169,7 @@ const SPECS: IdSpec[] = [
     context: /\bbsn\b|burgerservicenummer|sofi-?nummer/i,
     score: 0.4,
     contextScore: 0.85,
+    needsDigits: true,
   },
   {
     id: 'uk-nhs',
@@ -154,6 +179,7 @@ const SPECS: IdSpec[] = [
     context: /\bnhs\b|national\s+health/i,
     score: 0.5,
     contextScore: 0.9,
+    needsDigits: true,
   },
   {
     id: 'mrz-passport',
@@ -163,6 +189,7 @@ const SPECS: IdSpec[] = [
     context: /passport|mrz|machine[\s-]readable/i,
     score: 1,
     contextScore: 1,
+    needsDigits: true,
   },
 ];
 
@@ -172,7 +199,9 @@ function recognizerFor(spec: IdSpec): PiiRecognizer {
     entityTypes: [spec.entityType],
     detect(text: string): PiiDetection[] {
       const out: PiiDetection[] = [];
-      const pattern = new RegExp(spec.pattern.source, spec.pattern.flags);
+      if (spec.needsDigits && !hasDigitRun(text)) return out;
+      const pattern = spec.pattern; // global and sticky-free: reset before each scan (detect is synchronous)
+      pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
         const verdict = spec.check(m[0]);
         if (verdict === 'invalid' || (verdict === 'weak' && !spec.weakScore)) continue;
