@@ -28,22 +28,18 @@ interface IdSpec {
   contextScore: number;
   /** Score of a `weak` match (default 0: not reported). */
   weakScore?: number;
-  /** Whether the pattern needs a run of 3 digits (then a text without one is skipped, see {@link hasDigitRun}). */
+  /** Whether the pattern needs a run of 3 digits (a text without one is skipped, see {@link hasDigitRun}). */
   needsDigits: boolean;
 }
 
-let lastText: string | undefined;
-let lastHasDigits = false;
+const DIGIT_RUN = /\d{3}/;
+
 /**
- * Whether `text` holds 3 consecutive ASCII digits, remembered for the last text: the analyser hands every recogniser
- * the same string in turn, so the ten digit-based patterns share one scan, and most prompts (no digit run) skip them.
+ * Whether `text` holds 3 consecutive ASCII digits: the digit-based patterns (lookbehind first, so every position is
+ * tried) are skipped on the many prompts without one. No text is kept between calls (it may hold personal data).
  */
 function hasDigitRun(text: string): boolean {
-  if (text !== lastText) {
-    lastText = text;
-    lastHasDigits = /\d{3}/.test(text);
-  }
-  return lastHasDigits;
+  return DIGIT_RUN.test(text);
 }
 
 const compact = (s: string) => s.replace(/[\s.:-]/g, '');
