@@ -17,12 +17,14 @@ export { NATIONAL_ID_RECOGNIZERS, NATIONAL_ID_ENTITY_TYPES } from './recognizers
 export {
   bsnValid,
   finnishIdValid,
+  frenchNirValid,
   germanTaxIdValid,
   italianFiscalCodeValid,
   mrzCheckDigit,
   nhsNumberValid,
   peselValid,
   spanishControlLetter,
+  turkishIdValid,
   verhoeffValid,
 } from './recognizers/national-ids/id-checksums.js';
 export { cryptoWalletRecognizer, isValidBase58Check, isValidBech32, isValidEip55 } from './recognizers/crypto-wallet.js';

@@ -154,3 +154,29 @@ export function mrzCheckDigit(field: string): number {
   }
   return sum % 10;
 }
+
+/** Turkish T.C. Kimlik No: 11 digits, no leading 0, 10th = (7 × odd-position sum − even-position sum) mod 10, 11th = sum of the first 10 mod 10. */
+export function turkishIdValid(digits: string): boolean {
+  if (!/^[1-9]\d{10}$/.test(digits)) return false;
+  const d = (i: number) => digits.charCodeAt(i) - 48;
+  const odd = d(0) + d(2) + d(4) + d(6) + d(8);
+  const even = d(1) + d(3) + d(5) + d(7);
+  if ((((7 * odd - even) % 10) + 10) % 10 !== d(9)) return false;
+  let sum = 0;
+  for (let i = 0; i < 10; i++) sum += d(i);
+  return sum % 10 === d(10);
+}
+
+/**
+ * French NIR (numéro de sécurité sociale): 13 characters (sex 1/2/3/4/7/8, year, month, department — `2A`/`2B` for
+ * Corsica —, commune, order) and a 2-digit key = 97 − (number mod 97), Corsica counted as 19 / 18.
+ */
+export function frenchNirValid(compact: string): boolean {
+  const m = /^([123478]\d{4})(\d{2}|2[AB])(\d{6})(\d{2})$/.exec(compact.toUpperCase());
+  if (!m) return false;
+  const dept = m[2] === '2A' ? '19' : m[2] === '2B' ? '18' : m[2]!;
+  const number = `${m[1]}${dept}${m[3]}`;
+  let rest = 0;
+  for (let i = 0; i < number.length; i++) rest = (rest * 10 + (number.charCodeAt(i) - 48)) % 97;
+  return 97 - rest === Number(m[4]);
+}

@@ -3,6 +3,7 @@ import type { PiiDetection, PiiRecognizer } from '../types.js';
 import {
   bsnValid,
   finnishIdValid,
+  frenchNirValid,
   germanTaxIdValid,
   isValidDate,
   italianFiscalCodeValid,
@@ -11,6 +12,7 @@ import {
   nhsNumberValid,
   peselValid,
   spanishControlLetter,
+  turkishIdValid,
   verhoeffValid,
 } from './id-checksums.js';
 
@@ -178,6 +180,26 @@ const SPECS: IdSpec[] = [
     needsDigits: true,
   },
   {
+    id: 'tr-national-id',
+    entityType: 'TR_NATIONAL_ID',
+    pattern: /(?<![0-9])[1-9]\d{10}(?![0-9])/g,
+    check: (m) => (turkishIdValid(m) ? 'checksum' : 'invalid'),
+    context: /kimlik|\btckn\b|\bt\.?c\.?\b|turkish\s+id/i,
+    score: 0.6,
+    contextScore: 0.9,
+    needsDigits: true,
+  },
+  {
+    id: 'fr-nir',
+    entityType: 'FR_NIR',
+    pattern: /(?<![0-9])[123478] ?\d{2} ?\d{2} ?(?:\d{2}|2[ABab]) ?\d{3} ?\d{3} ?\d{2}(?![0-9])/g,
+    check: (m) => (frenchNirValid(m.replace(/ /g, '')) ? 'checksum' : 'invalid'),
+    context: /s[ée]curit[ée]\s+sociale|\bnir\b|\binsee\b|num[ée]ro\s+de\s+s[ée]cu|\bsecu\b|social\s+security/i,
+    score: 0.85,
+    contextScore: 0.95,
+    needsDigits: true,
+  },
+  {
     id: 'mrz-passport',
     entityType: 'PASSPORT',
     pattern: /(?<![A-Z0-9<])[A-Z0-9<]{9}\d[A-Z<]{3}\d{7}[MFX<]\d{7}[A-Z0-9<]{14}[0-9<]\d(?![A-Z0-9<])/g,
@@ -223,7 +245,8 @@ function recognizerFor(spec: IdSpec): PiiRecognizer {
  * - `SE_PERSONNUMMER` (10 or 12 digits, real date, Luhn, 0.6), `PL_PESEL` (11 digits, weights 1-3-7-9, real date,
  *   0.55), `IN_AADHAAR` (12 digits from 2, Verhoeff, 0.5), `DE_TAX_ID` (Steuer-ID: 11 digits, digit-repetition rule,
  *   ISO 7064 MOD 11,10, 0.5), `UK_NHS` (10 digits, mod 11, 0.5), `NL_BSN` (9 digits, 11-proof, 0.4: only with a
- *   context word is it above the default threshold);
+ *   context word is it above the default threshold), `TR_NATIONAL_ID` (T.C. Kimlik No: 11 digits, two check digits,
+ *   0.6), `FR_NIR` (French social-security number, 15 digits in groups, mod-97 key, Corsica `2A`/`2B`, 0.85);
  * - `PASSPORT`: the second line of a passport's machine-readable zone (ICAO 9303 TD3, 44 characters), all four
  *   check digits and the composite check valid (1.0).
  * A context word within 48 characters (`DNI`, `codice fiscale`, `Aadhaar`, `PESEL`, `personnummer`, `hetu`,
