@@ -28,7 +28,7 @@ for (const pkg of ['cli', 'core', 'privacy']) {
     process.exit(1);
   }
 }
-const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/index.js'));
+const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
 const { Vault } = await import(join(repoRoot, 'packages/core/dist/index.js'));
 const { createAnonymize, createSecrets } = await import(join(repoRoot, 'packages/privacy/dist/index.js'));
 

@@ -35,7 +35,7 @@ for (const pkg of ['privacy', 'cli']) {
   }
 }
 const { analyzePii, SecretDetector } = await import(join(repoRoot, 'packages/privacy/dist/index.js'));
-const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/index.js'));
+const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
 
 const readJsonl = (path) => readFileSync(join(datasetsDir, path), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
@@ -109,7 +109,7 @@ async function spanEval(rows, detect) {
 }
 
 // ---- PII: presidio recogniser tests ----
-const TYPES_RECOGNIZER_TESTS = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'URL', 'US_SSN', 'CRYPTO', 'UK_NINO', 'PERSON'];
+const TYPES_RECOGNIZER_TESTS = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'URL', 'US_SSN', 'CRYPTO', 'UK_NINO', 'PERSON', 'ES_NIF', 'ES_NIE', 'IT_FISCAL_CODE', 'IN_AADHAAR', 'PL_PESEL', 'SE_PERSONNUMMER', 'FI_PERSONAL_IDENTITY_CODE', 'DE_TAX_ID', 'UK_NHS', 'TR_NATIONAL_ID'];
 function maxExpectedScore(row) {
   const e = row.expected_scores;
   if (e === null || e === undefined) return 1;

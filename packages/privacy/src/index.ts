@@ -13,6 +13,20 @@ export { urlRecognizer } from './recognizers/url.js';
 export { usSsnRecognizer, ssnValid } from './recognizers/us-ssn.js';
 export { ukNinoRecognizer } from './recognizers/uk-nino.js';
 export { uuidRecognizer } from './recognizers/uuid.js';
+export { NATIONAL_ID_RECOGNIZERS, NATIONAL_ID_ENTITY_TYPES } from './recognizers/national-ids/national-id-recognizers.js';
+export {
+  bsnValid,
+  finnishIdValid,
+  frenchNirValid,
+  germanTaxIdValid,
+  italianFiscalCodeValid,
+  mrzCheckDigit,
+  nhsNumberValid,
+  peselValid,
+  spanishControlLetter,
+  turkishIdValid,
+  verhoeffValid,
+} from './recognizers/national-ids/id-checksums.js';
 export { cryptoWalletRecognizer, isValidBase58Check, isValidBech32, isValidEip55 } from './recognizers/crypto-wallet.js';
 export { dateOfBirthRecognizer } from './recognizers/date-of-birth.js';
 export { streetAddressRecognizer } from './recognizers/street-address.js';
@@ -26,6 +40,18 @@ export { createAnonymize, type AnonymizeConfig } from './scanners/anonymize.js';
 export { createDeanonymize, restoreFromVault, MATCHING_STRATEGIES, type DeanonymizeConfig, type MatchingStrategy } from './scanners/deanonymize.js';
 export { createSensitive, type SensitiveConfig } from './scanners/sensitive.js';
 export { PII_LANGUAGES, type PiiLanguage } from './scanners/pii-config.js';
+export * from './ner/token-aggregation.js';
+export { classifyTokens, DEFAULT_NER_STRIDE, NER_BATCH_SIZE, type ClassifyTokensOptions } from './ner/token-classifier.js';
+export {
+  AI4PRIVACY_NER_MODEL_ID,
+  AI4PRIVACY_ENTITY_MAPPING,
+  PII_RECOGNIZER_MODES,
+  PII_MODEL_FAILURE_POLICIES,
+  detectWithNer,
+  resolveNerDetection,
+  type PiiRecognizerMode,
+  type ResolvedNerDetection,
+} from './ner/pii-ner.js';
 export { PRIVACY_SCANNER_DEFINITIONS } from './definitions.js';
 export { SecretDetector, type SecretFinding, type SecretDetectorOptions } from './secrets/secret-detector.js';
 export type { SecretRuleData, SecretAllowlistData } from './secrets/rule-types.js';

@@ -76,6 +76,7 @@ describe('llm-shield models (against a loopback hub)', () => {
       'protectai/deberta-v3-base-prompt-injection-v2',
       'unitary/unbiased-toxic-roberta',
       'cardiffnlp/twitter-roberta-base-sentiment-latest',
+      'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
       'tiny',
       'gated',
       'tiny-unverified',
@@ -301,7 +302,7 @@ describe('llm-shield models (against a loopback hub)', () => {
     expect(all.code).toBe(2);
     const report = json<PullJson & { skipped: { model: string }[]; failed: { model: string; code: string }[] }>(all);
     expect(report.pulled.map((p) => p.model)).toEqual(['tiny', 'tiny-unverified']);
-    expect(report.skipped.map((s) => s.model)).toEqual(['protectai/deberta-v3-base-prompt-injection-v2']);
+    expect(report.skipped.map((s) => s.model)).toEqual(['protectai/deberta-v3-base-prompt-injection-v2', 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2']);
     expect(report.failed.map((f) => [f.model, f.code])).toEqual([
       ['unitary/unbiased-toxic-roberta', 'LLMS_HUB_NOT_FOUND'], // the loopback hub, like the Hub, answers 401 RepoNotFound
       ['cardiffnlp/twitter-roberta-base-sentiment-latest', 'LLMS_HUB_NOT_FOUND'],

@@ -4,6 +4,20 @@ const HOW_TO_VERIFY =
   'Confirm with `GET https://huggingface.co/api/models/<repoId>/revision/main` (field `sha`) and the files with ' +
   '`POST /api/models/<repoId>/paths-info/<sha>`; then set status to "verified".';
 
+/** ai4privacy (pii-masking-200k) classes of Isotonic/deberta-v3-base_finetuned_ai4privacy_v2. */
+const AI4PRIVACY_CLASSES = [
+  'PREFIX', 'FIRSTNAME', 'MIDDLENAME', 'LASTNAME', 'DATE', 'TIME', 'DOB', 'AGE', 'SEX', 'GENDER', 'JOBTITLE', 'JOBAREA',
+  'JOBTYPE', 'COMPANYNAME', 'STREET', 'BUILDINGNUMBER', 'SECONDARYADDRESS', 'CITY', 'STATE', 'COUNTY', 'ZIPCODE',
+  'NEARBYGPSCOORDINATE', 'ORDINALDIRECTION', 'EMAIL', 'PHONENUMBER', 'PHONEIMEI', 'URL', 'IP', 'IPV4', 'IPV6', 'MAC',
+  'USERNAME', 'PASSWORD', 'USERAGENT', 'ACCOUNTNAME', 'ACCOUNTNUMBER', 'IBAN', 'BIC', 'CREDITCARDNUMBER',
+  'CREDITCARDISSUER', 'CREDITCARDCVV', 'MASKEDNUMBER', 'PIN', 'AMOUNT', 'CURRENCY', 'CURRENCYCODE', 'CURRENCYNAME',
+  'CURRENCYSYMBOL', 'BITCOINADDRESS', 'ETHEREUMADDRESS', 'LITECOINADDRESS', 'SSN', 'VEHICLEVIN', 'VEHICLEVRM', 'HEIGHT',
+  'EYECOLOR',
+] as const;
+
+/** Its expected labels: `O`, then `B-`/`I-` of each class (order unverified; `config.json` decides at load time). */
+const AI4PRIVACY_LABELS: readonly string[] = ['O', ...AI4PRIVACY_CLASSES.flatMap((c) => [`B-${c}`, `I-${c}`])];
+
 /**
  * The models llm-shield's scanners use by default (registry format version 1), keyed by registry id.
  *
@@ -126,6 +140,40 @@ export const BUILTIN_MODELS = {
     notes:
       'transformers.js export (Xenova) of cardiffnlp/twitter-roberta-base-sentiment-latest. The threshold is on the ' +
       "Sentiment scanner's compound scale [-1, 1]. fp16/int8 files follow the transformers.js naming and are unverified.",
+  },
+  'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2': {
+    registryVersion: 1,
+    id: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
+    task: 'pii-ner',
+    scanners: ['Anonymize', 'Sensitive'],
+    repoId: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
+    revision: {
+      commit: '9ea992753ab2686be4a8f64605ccc7be197ad794',
+      branch: 'main',
+      status: 'unverified',
+      source:
+        "llm-guard's DEBERTA_AI4PRIVACY_v2_CONF (llm_guard/input_scanners/anonymize_helpers/ner_mapping.py, llm-guard 0.3.16): " +
+        'path and onnx_path Isotonic/deberta-v3-base_finetuned_ai4privacy_v2, revision 9ea992753ab2686be4a8f64605ccc7be197ad794, ' +
+        'onnx_subfolder "onnx", aggregation_strategy "simple". The revision was read in two public projects that pin ' +
+        "llm-guard's model (llm-guard's own file at that version was not in the searchable index), not checked against the Hub. " +
+        HOW_TO_VERIFY,
+    },
+    files: {
+      onnx: { fp32: 'onnx/model.onnx' },
+      tokenizer: 'tokenizer.json',
+      tokenizerConfig: 'tokenizer_config.json',
+      config: 'config.json',
+    },
+    labels: AI4PRIVACY_LABELS,
+    defaults: { threshold: 0.5, maxLength: 512 },
+    license: 'CC-BY-NC-4.0',
+    approxSizeBytes: { fp32: 740_000_000 },
+    notes:
+      "DebertaV2ForTokenClassification fine-tuned on ai4privacy/pii-masking-200k: 113 IOB2 labels (O + B-/I- of 56 classes; " +
+      "config.json's id2label is authoritative). llm-guard reads its ONNX export under onnx/ and the tokenizer at the repo " +
+      'root (file layout unverified). Non-commercial licence (CC-BY-NC-4.0; the dataset asks organisations of more than 3 ' +
+      "staff for a company licence): check it before production use. Used by @llm-shield/privacy's Anonymize and " +
+      "Sensitive only with recognizer 'ml' or 'hybrid' (the default is the offline rules).",
   },
 } as const satisfies Record<string, ModelRegistryEntry>;
 

@@ -4,8 +4,8 @@ import { assertRepoId } from '../cache-layout.js';
 /** The precision variants, in order of preference when none is asked for. */
 export const MODEL_VARIANTS = ['fp32', 'fp16', 'int8', 'quantized'] as const satisfies readonly ModelVariant[];
 
-/** What a registry model classifies. */
-export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'text-classification';
+/** What a registry model classifies (`pii-ner`: a token classifier whose entities Anonymize / Sensitive replace). */
+export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'text-classification' | 'pii-ner';
 
 /**
  * How much a pinned revision can be trusted.

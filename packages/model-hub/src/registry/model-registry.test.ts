@@ -15,6 +15,10 @@ describe('built-in registry', () => {
     expect(registry.get(DEFAULT_SCANNER_MODELS.PromptInjection).files.onnx.fp32).toBe('onnx/model.onnx');
     expect(registry.get(DEFAULT_SCANNER_MODELS.Toxicity).repoId).toBe('ProtectAI/unbiased-toxic-roberta-onnx');
     expect(registry.get('xenova/twitter-roberta-base-sentiment-latest').id).toBe('cardiffnlp/twitter-roberta-base-sentiment-latest');
+    const ner = registry.get('isotonic/deberta-v3-base_finetuned_ai4privacy_v2');
+    expect(ner).toMatchObject({ task: 'pii-ner', scanners: ['Anonymize', 'Sensitive'], revision: { commit: '9ea992753ab2686be4a8f64605ccc7be197ad794' } });
+    expect(ner.labels).toHaveLength(113);
+    expect(ner.files.onnx.fp32).toBe('onnx/model.onnx');
   });
 
   it('picks variant files, the first available by default, and names the available ones otherwise', () => {
@@ -43,7 +47,7 @@ describe('user entries', () => {
     const registry = createModelRegistry([mine]);
     expect(registry.get('protectai/deberta-v3-base-prompt-injection-v2').repoId).toBe('me/pi-onnx');
     expect(registry.find('ME/PI-ONNX')).toBe(mine);
-    expect(registry.list()).toHaveLength(3);
+    expect(registry.list()).toHaveLength(4);
     expect(() => registry.get('nobody/nothing')).toThrow(InvalidConfigError);
   });
 

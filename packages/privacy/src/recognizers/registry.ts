@@ -3,6 +3,7 @@ import { cryptoWalletRecognizer } from './crypto-wallet.js';
 import { dateOfBirthRecognizer } from './date-of-birth.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
+import { NATIONAL_ID_RECOGNIZERS } from './national-ids/national-id-recognizers.js';
 import { ipAddressRecognizer } from './ip-address.js';
 import { personNameRecognizer } from './person-name.js';
 import { createPhoneRecognizer } from './phone.js';
@@ -28,6 +29,7 @@ export const BUILTIN_RECOGNIZERS: readonly PiiRecognizer[] = [
   streetAddressRecognizer,
   personNameRecognizer,
   uuidRecognizer,
+  ...NATIONAL_ID_RECOGNIZERS,
 ];
 
 /** Every entity type the built-in recognisers report (llm-guard / Presidio names where they exist). */

@@ -1,10 +1,12 @@
-import { createScanResult, type InputScannerV1, type ScanContextV1, type ScanResultV1, type Vault } from '@llm-shield/core';
+import { createFailedClosedResult, createScanResult, type InputScannerV1, type ScanContextV1, type ScanResultV1, type Vault } from '@llm-shield/core';
 import type { RegexPatternGroup } from '../recognizers/custom-patterns.js';
 import { DEFAULT_FAKER_SEED, fakerFor, fakeValue } from '../vault/fake-values.js';
 import { findPlaceholderLike, parsePlaceholder, placeholderFor } from '../vault/placeholders.js';
 import { entityFindings, summarizeEntities } from './findings.js';
 import { checkKnownOptions, readBoolean, readString, badValue } from './options.js';
-import { detectPii, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
+import type { ModelFailurePolicy } from '@llm-shield/scanners';
+import type { PiiRecognizerMode } from '../ner/pii-ner.js';
+import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
 
 /** Options of {@link createAnonymize} (llm-guard's Anonymize parameters in camelCase). */
 export interface AnonymizeConfig {
@@ -26,9 +28,26 @@ export interface AnonymizeConfig {
   threshold?: number;
   /** `en` (default) or `zh`. */
   language?: PiiLanguage;
+  /**
+   * `rules` (default: the offline recognisers), `ml` (the NER model, plus `hiddenNames` and `regexPatterns`) or
+   * `hybrid` (both; overlaps resolved by score then span length). `ml` and `hybrid` need `model`.
+   */
+  recognizer?: PiiRecognizerMode;
+  /**
+   * The NER model (`{ source, runtime, id, variant?, sessionOptions?, retryAfterMs? }` as the classifier scanners),
+   * e.g. `id: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2'` (llm-guard's) from `@llm-shield/model-hub`. Loaded on
+   * the first scan that needs it; unused with `recognizer: 'rules'`. Default none.
+   */
+  model?: unknown;
+  /** When the model cannot answer: `block` (default, invalid `failed-closed` result), `fallback` (the rules answer), `throw`. */
+  onModelFailure?: ModelFailurePolicy;
+  /** Tokens each NER window repeats from the previous one on long texts (default 64, at most half a window). */
+  nerStride?: number;
+  /** Model label → entity type, replacing the ai4privacy mapping (default `AI4PRIVACY_ENTITY_MAPPING`). */
+  entityMapping?: Record<string, string>;
 }
 
-const KNOWN = ['entityTypes', 'hiddenNames', 'allowedNames', 'preamble', 'regexPatterns', 'useFaker', 'fakerSeed', 'threshold', 'language'];
+const KNOWN = [...PII_DETECTION_OPTIONS, 'preamble', 'useFaker', 'fakerSeed'];
 const NAME = 'Anonymize';
 
 /**
@@ -54,7 +73,7 @@ export function createAnonymize(config: AnonymizeConfig = {}): InputScannerV1 {
     kind: 'input',
     name: NAME,
     async scan(prompt: string, context: ScanContextV1): Promise<ScanResultV1> {
-      return anonymize(prompt, context.vault, { detection, preamble, useFaker, fakerSeed });
+      return anonymize(prompt, context.vault, { detection, preamble, useFaker, fakerSeed }, context.signal);
     },
   };
 }
@@ -66,16 +85,24 @@ interface AnonymizeRun {
   fakerSeed: number;
 }
 
-async function anonymize(prompt: string, vault: Vault, run: AnonymizeRun): Promise<ScanResultV1> {
+async function anonymize(prompt: string, vault: Vault, run: AnonymizeRun, signal?: AbortSignal): Promise<ScanResultV1> {
   const threshold = run.detection.threshold;
   if (prompt.trim() === '') {
     return createScanResult({ score: 0, threshold, method: 'heuristic', sanitizedText: prompt, valid: true, explanation: 'passed: empty prompt' });
   }
   const typed = findPlaceholderLike(prompt);
   for (const t of typed) if (!vault.has(t.canonical)) vault.block(t.canonical);
-  const entities = detectPii(prompt, run.detection, typed);
+  let outcome;
+  try {
+    outcome = await detectPiiWithPolicy(prompt, run.detection, typed, signal);
+  } catch (error) {
+    if (error instanceof NerFailure) return createFailedClosedResult({ text: prompt, threshold, error: error.error, subject: `NER model ${error.model.id}`, model: error.model });
+    throw error;
+  }
+  const { entities, method } = outcome;
+  const about = { ...(outcome.model ? { model: outcome.model } : {}), ...(outcome.fallbackReason ? { fallbackReason: outcome.fallbackReason } : {}) };
   if (entities.length === 0) {
-    return createScanResult({ score: 0, threshold, method: 'heuristic', sanitizedText: prompt, valid: true, explanation: 'passed: no personal data found' });
+    return createScanResult({ score: 0, threshold, method, sanitizedText: prompt, valid: true, explanation: 'passed: no personal data found', ...about });
   }
   const next = new Map<string, number>();
   const nextIndex = (type: string): number => {
@@ -119,10 +146,11 @@ async function anonymize(prompt: string, vault: Vault, run: AnonymizeRun): Promi
   return createScanResult({
     score,
     threshold,
-    method: 'heuristic',
+    method,
     sanitizedText,
     valid: false,
     findings: entityFindings(entities, prompt),
+    ...about,
     explanation: `anonymized ${entities.length} value(s): ${summarizeEntities(entities)}`,
   });
 }

@@ -1,4 +1,6 @@
-import { analyzePii, type PiiEntity } from '../recognizers/analyzer.js';
+import { LlmShieldError, ErrorCode } from '@llm-shield/core';
+import { detectWithNer, resolveNerDetection, type ResolvedNerDetection } from '../ner/pii-ner.js';
+import { analyzePii, resolveOverlaps, type PiiEntity } from '../recognizers/analyzer.js';
 import { createRegexPatternRecognizer } from '../recognizers/custom-patterns.js';
 import { createDenyListRecognizer } from '../recognizers/deny-list.js';
 import { createPhoneRecognizer } from '../recognizers/phone.js';
@@ -20,7 +22,11 @@ export interface ResolvedPiiDetection {
   threshold: number;
   language: PiiLanguage;
   recognizers: PiiRecognizer[];
+  /** `hiddenNames` and `regexPatterns` recognisers alone (they also run in `ml` mode, as in llm-guard). */
+  customRecognizers: PiiRecognizer[];
   allowedNames: Set<string>;
+  /** `recognizer`, `model`, `onModelFailure`, `nerStride`, `entityMapping`. */
+  ner: ResolvedNerDetection;
 }
 
 /**
@@ -48,7 +54,77 @@ export function resolvePiiDetection(scanner: string, config: Record<string, unkn
   const entityTypes = [...new Set([...(requested ?? DEFAULT_ENTITY_TYPES), ...customTypes])];
   let builtins = BUILTIN_RECOGNIZERS.filter((r) => !(language === 'zh' && ENGLISH_ONLY.has(r.id)));
   if (language === 'zh') builtins = builtins.map((r) => (r.id === 'phone' ? createPhoneRecognizer(['CN', 'HK', 'TW', 'US']) : r));
-  return { entityTypes, threshold, language, recognizers: [...builtins, ...custom], allowedNames };
+  const ner = resolveNerDetection(scanner, config, new Set([...PII_ENTITY_TYPES, 'CUSTOM']));
+  return { entityTypes, threshold, language, recognizers: [...builtins, ...custom], customRecognizers: custom, allowedNames, ner };
+}
+
+/** Option names {@link resolvePiiDetection} reads besides the scanner's own. */
+export const PII_DETECTION_OPTIONS: readonly string[] = [
+  'entityTypes',
+  'hiddenNames',
+  'allowedNames',
+  'regexPatterns',
+  'threshold',
+  'language',
+  'recognizer',
+  'model',
+  'onModelFailure',
+  'nerStride',
+  'entityMapping',
+];
+
+/** What {@link detectPiiWithPolicy} found, and how. */
+export interface PiiDetectionOutcome {
+  entities: PiiEntity[];
+  /** `heuristic` (rules), `ml` (model only), `hybrid`, or `fallback` (the model failed and the rules answered). */
+  method: 'heuristic' | 'ml' | 'hybrid' | 'fallback';
+  /** Why the rules answered instead of the model (`fallback` only). */
+  fallbackReason?: string;
+  /** The model asked, when there was one. */
+  model?: { id: string; variant?: string };
+}
+
+/** Raised for the `block` policy: the caller turns it into a failed-closed result. */
+export class NerFailure {
+  constructor(readonly error: unknown, readonly model: { id: string }) {}
+}
+
+/**
+ * The detection of Anonymize and Sensitive under their `recognizer` mode: `rules` ({@link detectPii}); `ml` the NER
+ * model plus `hiddenNames` / `regexPatterns` (as llm-guard, whose pattern recognisers always run beside its model);
+ * `hybrid` the rules and the model, overlaps resolved by score then span length. When the model cannot answer,
+ * `onModelFailure` decides: `block` throws a {@link NerFailure} (the scanner fails closed), `fallback` returns the
+ * rules' answer with method `fallback`, `throw` rethrows the typed error. An abort always rejects with `AbortedError`.
+ */
+export async function detectPiiWithPolicy(
+  text: string,
+  detection: ResolvedPiiDetection,
+  exclude: ReadonlyArray<{ start: number; end: number }> = [],
+  signal?: AbortSignal,
+): Promise<PiiDetectionOutcome> {
+  const ner = detection.ner;
+  if (ner.mode === 'rules' || ner.model === undefined) return { entities: detectPii(text, detection, exclude), method: 'heuristic' };
+  const model = { id: ner.model.id, ...(ner.model.variant ? { variant: ner.model.variant } : {}) };
+  let found;
+  try {
+    found = await detectWithNer(ner, text, signal);
+  } catch (error) {
+    if (LlmShieldError.isInstance(error) && error.code === ErrorCode.Aborted) throw error;
+    if (ner.onModelFailure === 'throw') throw error;
+    if (ner.onModelFailure === 'block') throw new NerFailure(error, model);
+    const reason = error instanceof Error ? error.message : String(error);
+    return { entities: detectPii(text, detection, exclude), method: 'fallback', fallbackReason: `the NER model could not answer: ${reason}`, model };
+  }
+  const wanted = new Set(detection.entityTypes);
+  const fromModel: PiiEntity[] = found
+    .filter((d) => d.score >= detection.threshold && wanted.has(d.entityType))
+    .map((d) => ({ ...d, text: text.slice(d.start, d.end) }));
+  const recognizers = ner.mode === 'hybrid' ? detection.recognizers : detection.customRecognizers;
+  const fromRules = recognizers.length === 0 ? [] : analyzePii(text, { entityTypes: detection.entityTypes, threshold: detection.threshold, recognizers });
+  const entities = resolveOverlaps([...fromRules, ...fromModel]).filter(
+    (e) => !detection.allowedNames.has(e.text.trim().toLowerCase()) && !exclude.some((x) => x.start < e.end && e.start < x.end),
+  );
+  return { entities, method: ner.mode === 'hybrid' ? 'hybrid' : 'ml', model };
 }
 
 /** Runs the resolved detection on `text`, dropping allowed names and spans inside `exclude`. */

@@ -1,8 +1,10 @@
-import { createScanResult, type OutputScannerV1, type ScanContextV1, type ScanResultV1 } from '@llm-shield/core';
+import { createFailedClosedResult, createScanResult, type OutputScannerV1, type ScanContextV1, type ScanResultV1 } from '@llm-shield/core';
 import type { RegexPatternGroup } from '../recognizers/custom-patterns.js';
 import { entityFindings, summarizeEntities } from './findings.js';
 import { checkKnownOptions, readBoolean } from './options.js';
-import { detectPii, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
+import type { ModelFailurePolicy } from '@llm-shield/scanners';
+import type { PiiRecognizerMode } from '../ner/pii-ner.js';
+import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
 
 /** Options of {@link createSensitive} (llm-guard's Sensitive parameters in camelCase). */
 export interface SensitiveConfig {
@@ -20,6 +22,16 @@ export interface SensitiveConfig {
   hiddenNames?: string[];
   /** `en` (default) or `zh`. */
   language?: PiiLanguage;
+  /** `rules` (default), `ml` or `hybrid`, as Anonymize's `recognizer`. */
+  recognizer?: PiiRecognizerMode;
+  /** The NER model, as Anonymize's `model` (default none). */
+  model?: unknown;
+  /** `block` (default), `fallback` or `throw`, as Anonymize's `onModelFailure`. */
+  onModelFailure?: ModelFailurePolicy;
+  /** NER window overlap in tokens (default 64, at most half a window). */
+  nerStride?: number;
+  /** Model label → entity type (default `AI4PRIVACY_ENTITY_MAPPING`). */
+  entityMapping?: Record<string, string>;
 }
 
 const NAME = 'Sensitive';
@@ -31,18 +43,26 @@ const NAME = 'Sensitive';
  */
 export function createSensitive(config: SensitiveConfig = {}): OutputScannerV1 {
   const raw = config as Record<string, unknown>;
-  checkKnownOptions(NAME, raw, ['entityTypes', 'regexPatterns', 'redact', 'threshold', 'allowedNames', 'hiddenNames', 'language']);
+  checkKnownOptions(NAME, raw, [...PII_DETECTION_OPTIONS, 'redact']);
   const detection = resolvePiiDetection(NAME, raw, 0.5);
   const redact = readBoolean(NAME, 'redact', raw.redact, false);
   return {
     specificationVersion: 'v1',
     kind: 'output',
     name: NAME,
-    async scan(_prompt: string, output: string, _context: ScanContextV1): Promise<ScanResultV1> {
+    async scan(_prompt: string, output: string, context: ScanContextV1): Promise<ScanResultV1> {
       const threshold = detection.threshold;
-      const entities = output.trim() === '' ? [] : detectPii(output, detection);
+      let outcome;
+      try {
+        outcome = output.trim() === '' ? { entities: [], method: 'heuristic' as const } : await detectPiiWithPolicy(output, detection, [], context.signal);
+      } catch (error) {
+        if (error instanceof NerFailure) return createFailedClosedResult({ text: output, threshold, error: error.error, subject: `NER model ${error.model.id}`, model: error.model });
+        throw error;
+      }
+      const { entities, method } = outcome;
+      const about = { ...('model' in outcome && outcome.model ? { model: outcome.model } : {}), ...('fallbackReason' in outcome && outcome.fallbackReason ? { fallbackReason: outcome.fallbackReason } : {}) };
       if (entities.length === 0) {
-        return createScanResult({ score: 0, threshold, method: 'heuristic', sanitizedText: output, valid: true, explanation: 'passed: no personal data found' });
+        return createScanResult({ score: 0, threshold, method, sanitizedText: output, valid: true, explanation: 'passed: no personal data found', ...about });
       }
       let sanitizedText = output;
       if (redact) {
@@ -58,10 +78,11 @@ export function createSensitive(config: SensitiveConfig = {}): OutputScannerV1 {
       return createScanResult({
         score: Math.max(...entities.map((e) => e.score)),
         threshold,
-        method: 'heuristic',
+        method,
         sanitizedText,
         valid: false,
         findings: entityFindings(entities, output),
+        ...about,
         explanation: `flagged: personal data in the output (${summarizeEntities(entities)})${redact ? ', redacted' : ''}`,
       });
     },

@@ -19,4 +19,37 @@ describe('extra (detect-secrets-style) rules', () => {
     expect(rules('CLOUD_APIKEY: "insert_key_here"')).toEqual([]);
     expect(rules('The secret: happiness is simple.')).toEqual([]);
   });
+  it('find the credential kinds added for detect-secrets and secretlint fixtures', () => {
+    expect(rules('key=' + 'sk-proj-Xi8tdMjHV6pmbBbwilTe' + 'T3BlbkFJ' + '3UDnpdEwNNm6wVBpYM0o')).toEqual(['openai-project-key']);
+    expect(rules('token ' + 'glcbt-' + 'Kq3x9Lm2Pz8Vb4Nw7Rt5')).toEqual(['gitlab-ci-build-token']);
+    expect(rules('glptt-' + 'Need5_T00-be-exactly-40-chars--ELse_fail')).toEqual(['gitlab-pipeline-trigger-token']);
+    expect(rules('DOCKER_TOKEN=' + 'dckr_pat_' + 'Xq7vB2nLp9Rt4Kw8Zc1Hm5Gd3Fs')).toEqual(['docker-personal-access-token']);
+    expect(rules('figd_' + 'aBcDeFgHiJkLmNoPqRsT1234567890abcdefghijklmnop')).toEqual(['figma-personal-access-token']);
+    expect(rules('tskey-api-' + 'kQ3xT9mLp2Zs' + '-Vb8Nw4Rt7Yc1Hm5Gd3Fs6Jq2')).toEqual(['tailscale-key']);
+    expect(rules('vcp_' + 'aBcDeFgHiJkLmNoPqRsT1234567890abcdefghij')).toEqual(['vercel-token']);
+    expect(rules('shpss_' + 'QlRSJy5AXX1cILNjVatTsEIhFxuPF5ex')).toEqual(['shopify-app-secret']);
+    expect(rules('pypi-AgENdGVzdC5weXBpLm9yZw' + 'IkN2YxOWZhOWEtY2FjYS00MGZhLTj2MGEtODFjMnE2MjdmMzY0AAIqWzMsImJlM2FiOWI5')).toEqual(['pypi-test-upload-token']);
+    expect(rules('eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9' + '.eyJuYW1lIjoiSm9lIiwKInN0YXR1cyI6ImVtcGxveWVlIgp9')).toEqual(['jwt-unsigned']);
+  });
+  it('private-key headers: a cut-off key or prose body is found, a placeholder block is not', () => {
+    expect(rules('some text here\n-----BEGIN PRIVATE KEY-----\nyabba dabba doo')).toEqual(['private-key-header']);
+    expect(rules('-----BEGIN RSA PRIVATE KEY-----\nsuper secret private key here\n-----END RSA PRIVATE KEY-----')).toEqual(['private-key-header']);
+    for (const body of ['...', '***', 'xxx', 'YWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=']) {
+      expect(rules(`-----BEGIN PRIVATE KEY-----\n${body}\n-----END PRIVATE KEY-----\n`)).toEqual([]);
+    }
+  });
+  it('comparisons and pass phrases with spaces, not instructions', () => {
+    expect(rules('if (db_pass !== "m{{h}o)p${e]nob(ody[finds>-_$#thisone}}") {')).toEqual(['password-assignment']);
+    expect(rules('if ("m{{h}o)p${e]nob(ody[finds>-_$#thisone}}" === private_key) {')).toEqual(['password-comparison-reversed']);
+    expect(rules('password = "value with quotes and spaces"')).toEqual(['password-assignment-spaced']);
+    expect(rules('password = "enter your password here"')).toEqual([]);
+    expect(rules('api_key: "<your key>"')).toEqual([]);
+  });
+  it('stay linear on 1 MB adversarial shapes of the new rules', () => {
+    for (const shape of ['eyJaaaaaaaaaaaa.', '-----BEGIN PRIVATE KEY-----', 'password = "a ', '"aaaaaa" === ', 'tskey-api-', 'sk-proj-aaaa', 'glptt-']) {
+      const text = shape.repeat(Math.ceil(1_000_000 / shape.length));
+      const found = detector.detect(text);
+      expect(found.length).toBeLessThan(text.length / 8);
+    }
+  });
 });
