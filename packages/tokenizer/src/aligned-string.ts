@@ -49,9 +49,9 @@ export class AlignedString {
     return [start, end];
   }
 
-  /** The sub-string `[from, to)` with its alignment. */
+  /** The sub-string `[from, to)` with its alignment (views on this string's arrays: aligned strings are never mutated). */
   slice(from: number, to: number): AlignedString {
-    return new AlignedString(this.text.slice(from, to), this.starts.slice(from, to), this.ends.slice(from, to));
+    return new AlignedString(this.text.slice(from, to), this.starts.subarray(from, to), this.ends.subarray(from, to));
   }
 }
 
@@ -83,8 +83,19 @@ export class AlignedStringBuilder {
   pushFrom(source: AlignedString, from: number, to: number): void {
     if (to <= from) return;
     this.reserve(to - from);
-    this.starts.set(source.starts.subarray(from, to), this.size);
-    this.ends.set(source.ends.subarray(from, to), this.size);
+    if (to - from <= 32) {
+      // short runs: a loop costs less than two subarray views
+      const starts = this.starts;
+      const ends = this.ends;
+      let at = this.size;
+      for (let i = from; i < to; i++, at++) {
+        starts[at] = source.starts[i] as number;
+        ends[at] = source.ends[i] as number;
+      }
+    } else {
+      this.starts.set(source.starts.subarray(from, to), this.size);
+      this.ends.set(source.ends.subarray(from, to), this.size);
+    }
     this.size += to - from;
     this.parts.push(source.text.slice(from, to));
   }
