@@ -123,19 +123,27 @@ export class AlignedStringBuilder {
  */
 export function mapCodePoints(source: AlignedString, map: (char: string, codePoint: number) => string | null): AlignedString {
   const text = source.text;
-  const builder = new AlignedStringBuilder(text.length + 8);
+  let builder: AlignedStringBuilder | undefined;
+  // Unchanged runs are copied in one piece; a text nothing replaces is returned as it is (aligned strings are immutable).
+  let copied = 0;
   let i = 0;
   while (i < text.length) {
     const codePoint = text.codePointAt(i) ?? 0;
     const width = codePoint > 0xffff ? 2 : 1;
     const char = width === 1 ? (text[i] ?? '') : text.slice(i, i + 2);
     const replaced = map(char, codePoint);
-    if (replaced === null) builder.pushFrom(source, i, i + width);
-    else if (replaced.length > 0) {
-      const [start, end] = source.originalRange(i, i + width);
-      builder.push(replaced, start, end);
+    if (replaced !== null) {
+      builder ??= new AlignedStringBuilder(text.length + 8);
+      builder.pushFrom(source, copied, i);
+      if (replaced.length > 0) {
+        const [start, end] = source.originalRange(i, i + width);
+        builder.push(replaced, start, end);
+      }
+      copied = i + width;
     }
     i += width;
   }
+  if (builder === undefined) return source;
+  builder.pushFrom(source, copied, text.length);
   return builder.build();
 }

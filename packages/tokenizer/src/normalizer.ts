@@ -16,6 +16,7 @@ export interface NormalizerConfig {
 }
 
 const OTHER = /\p{C}/u;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const NONSPACING_MARK = /\p{Mn}/u;
 const NONSPACING_MARKS = /\p{Mn}/gu;
 
@@ -40,7 +41,8 @@ function bertNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const stripAccents = typeof config['strip_accents'] === 'boolean' ? config['strip_accents'] : lowercase;
   return (input) => {
     let s = input;
-    if (cleanText) {
+    // Printable ASCII (U+0020–U+007E) is left as it is by clean_text: skip the per-character pass.
+    if (cleanText && NOT_PRINTABLE_ASCII.test(s.text)) {
       s = mapCodePoints(s, (char, cp) => {
         if (char === '\t' || char === '\n' || char === '\r') return ' ';
         if (cp === 0 || cp === 0xfffd || OTHER.test(char)) return '';
