@@ -3,7 +3,8 @@
  * Cold start of the CLI and the Node library entry, interleaved per round (each contender once per round, the
  * median over rounds reported), with the machine's load recorded:
  *   node -e 0 (Node itself) · llm-shield --help · scan --detection-mode heuristic · scan (embedded models)
- *   · createShield() + first embedded-model verdict, timed inside the process.
+ *   · createShield() + first embedded-model verdict, timed inside the process, and the same after importing every
+ *   scanner family first (what the catalog did before families loaded lazily).
  * Usage: node tools/bench/cold-start.mjs [--rounds 10]
  */
 import { spawnSync } from 'node:child_process';
@@ -22,6 +23,8 @@ const shield = await createShield(); const t1 = performance.now();
 const r = await shield.scanPrompt('hello'); const t2 = performance.now();
 if (r.runs[0].result.method !== 'ml') throw new Error('not ml');
 console.log(JSON.stringify({ create: t1 - t0, firstVerdict: t2 - t1, total: t2 - t0 }));`;
+// The same, after importing every scanner family first: what the shield's catalog did before families loaded lazily.
+const eagerLibrary = `await import(${JSON.stringify(join(root, 'packages/scanners/dist/index.js'))}); await import(${JSON.stringify(join(root, 'packages/privacy/dist/index.js'))});\n`;
 const heuristicsImport = `const t0 = performance.now(); await import(${JSON.stringify(join(root, 'packages/heuristics/dist/index.js'))}); console.log(JSON.stringify({ import: performance.now() - t0 }));`;
 
 const contenders = {
@@ -31,7 +34,7 @@ const contenders = {
   'scan hello (embedded models)': [bin, 'scan', 'hello'],
 };
 const wall = Object.fromEntries(Object.keys(contenders).map((name) => [name, []]));
-const inside = { create: [], firstVerdict: [], total: [], heuristicsImport: [] };
+const inside = { create: [], firstVerdict: [], total: [], heuristicsImport: [], eagerTotal: [], lazyOverEager: [] };
 const loads = [];
 for (let round = 0; round < rounds; round++) {
   loads.push(loadavg()[0]);
@@ -44,6 +47,10 @@ for (let round = 0; round < rounds; round++) {
   const lib = spawnSync(process.execPath, ['--input-type=module', '-e', library], { env, encoding: 'utf8' });
   const measured = JSON.parse(lib.stdout);
   for (const key of ['create', 'firstVerdict', 'total']) inside[key].push(measured[key]);
+  const eager = spawnSync(process.execPath, ['--input-type=module', '-e', library.replace('const t0 = performance.now();', `const t0 = performance.now(); ${eagerLibrary}`)], { env, encoding: 'utf8' });
+  const eagerTotal = JSON.parse(eager.stdout).total;
+  inside.eagerTotal.push(eagerTotal);
+  inside.lazyOverEager.push(measured.total / eagerTotal);
   const heur = spawnSync(process.execPath, ['--input-type=module', '-e', heuristicsImport], { env, encoding: 'utf8' });
   inside.heuristicsImport.push(JSON.parse(heur.stdout).import);
 }
@@ -55,3 +62,4 @@ console.log(`${'import @llm-shield/heuristics'.padEnd(40)} ${median(inside.heuri
 console.log(`${'createShield()'.padEnd(40)} ${median(inside.create).toFixed(0).padStart(6)} ms (import + create, inside the process)`);
 console.log(`${'first embedded-model verdict'.padEnd(40)} ${median(inside.firstVerdict).toFixed(0).padStart(6)} ms (after createShield)`);
 console.log(`${'createShield() + first verdict'.padEnd(40)} ${median(inside.total).toFixed(0).padStart(6)} ms`);
+console.log(`${'… with every family imported first'.padEnd(40)} ${median(inside.eagerTotal).toFixed(0).padStart(6)} ms (as before lazy families); lazy ÷ eager ${median(inside.lazyOverEager).toFixed(2)} (median of per-round ratios)`);

@@ -250,6 +250,8 @@ export async function createShieldWith(platform: ShieldPlatformV1 | undefined, c
       section: config?.output_scanners ? 'output_scanners' : 'output',
     },
   };
+  // Import the scanner families this shield builds (and only those): lazy families load here.
+  await catalog.load([...lists.input.entries, ...lists.output.entries].map((entry) => entryOf(entry).type).concat(Object.keys(options.models ?? {})));
   for (const type of Object.keys(options.models ?? {})) {
     if (!catalog.get(type)?.modelTask) throw new InvalidConfigError(`models.${type}: no model scanner is named ${type}.`, { details: { field: `models.${type}` } });
   }

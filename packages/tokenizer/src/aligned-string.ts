@@ -49,9 +49,9 @@ export class AlignedString {
     return [start, end];
   }
 
-  /** The sub-string `[from, to)` with its alignment. */
+  /** The sub-string `[from, to)` with its alignment (views on this string's arrays: aligned strings are never mutated). */
   slice(from: number, to: number): AlignedString {
-    return new AlignedString(this.text.slice(from, to), this.starts.slice(from, to), this.ends.slice(from, to));
+    return new AlignedString(this.text.slice(from, to), this.starts.subarray(from, to), this.ends.subarray(from, to));
   }
 }
 
@@ -83,8 +83,19 @@ export class AlignedStringBuilder {
   pushFrom(source: AlignedString, from: number, to: number): void {
     if (to <= from) return;
     this.reserve(to - from);
-    this.starts.set(source.starts.subarray(from, to), this.size);
-    this.ends.set(source.ends.subarray(from, to), this.size);
+    if (to - from <= 32) {
+      // short runs: a loop costs less than two subarray views
+      const starts = this.starts;
+      const ends = this.ends;
+      let at = this.size;
+      for (let i = from; i < to; i++, at++) {
+        starts[at] = source.starts[i] as number;
+        ends[at] = source.ends[i] as number;
+      }
+    } else {
+      this.starts.set(source.starts.subarray(from, to), this.size);
+      this.ends.set(source.ends.subarray(from, to), this.size);
+    }
     this.size += to - from;
     this.parts.push(source.text.slice(from, to));
   }
@@ -112,19 +123,27 @@ export class AlignedStringBuilder {
  */
 export function mapCodePoints(source: AlignedString, map: (char: string, codePoint: number) => string | null): AlignedString {
   const text = source.text;
-  const builder = new AlignedStringBuilder(text.length + 8);
+  let builder: AlignedStringBuilder | undefined;
+  // Unchanged runs are copied in one piece; a text nothing replaces is returned as it is (aligned strings are immutable).
+  let copied = 0;
   let i = 0;
   while (i < text.length) {
     const codePoint = text.codePointAt(i) ?? 0;
     const width = codePoint > 0xffff ? 2 : 1;
     const char = width === 1 ? (text[i] ?? '') : text.slice(i, i + 2);
     const replaced = map(char, codePoint);
-    if (replaced === null) builder.pushFrom(source, i, i + width);
-    else if (replaced.length > 0) {
-      const [start, end] = source.originalRange(i, i + width);
-      builder.push(replaced, start, end);
+    if (replaced !== null) {
+      builder ??= new AlignedStringBuilder(text.length + 8);
+      builder.pushFrom(source, copied, i);
+      if (replaced.length > 0) {
+        const [start, end] = source.originalRange(i, i + width);
+        builder.push(replaced, start, end);
+      }
+      copied = i + width;
     }
     i += width;
   }
+  if (builder === undefined) return source;
+  builder.pushFrom(source, copied, text.length);
   return builder.build();
 }

@@ -7,7 +7,6 @@ import * as tokenizersJs from '@huggingface/tokenizers';
 export interface HfLibrary {
   BPE: new (config: object) => HfModel & { bpe(token: string): string[] };
   WordPiece: new (config: object) => HfModel;
-  Unigram: new (config: object, eosToken: string) => HfModel & { tokenize(text: string): string[] };
   ReplaceNormalizer: new (config: object) => { pattern: RegExp | null };
   SplitPreTokenizer: new (config: object) => { pattern: RegExp | null };
 }

@@ -4,6 +4,7 @@ import { AlignedString, AlignedStringBuilder, mapCodePoints } from './aligned-st
 import { decodeBase64 } from './base64.js';
 import { PrecompiledCharsmap } from './precompiled-charsmap.js';
 import { graphemes, isAscii, isWhitespace } from './unicode.js';
+import { joinedStretchEnd } from './grapheme-joiners.js';
 
 /** A normaliser that keeps the alignment to the original text. */
 export type AlignedNormalizer = (input: AlignedString) => AlignedString;
@@ -15,6 +16,7 @@ export interface NormalizerConfig {
 }
 
 const OTHER = /\p{C}/u;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 const NONSPACING_MARK = /\p{Mn}/u;
 const NONSPACING_MARKS = /\p{Mn}/gu;
 
@@ -39,7 +41,8 @@ function bertNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const stripAccents = typeof config['strip_accents'] === 'boolean' ? config['strip_accents'] : lowercase;
   return (input) => {
     let s = input;
-    if (cleanText) {
+    // Printable ASCII (U+0020–U+007E) is left as it is by clean_text: skip the per-character pass.
+    if (cleanText && NOT_PRINTABLE_ASCII.test(s.text)) {
       s = mapCodePoints(s, (char, cp) => {
         if (char === '\t' || char === '\n' || char === '\r') return ' ';
         if (cp === 0 || cp === 0xfffd || OTHER.test(char)) return '';
@@ -75,49 +78,67 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const encoded = config['precompiled_charsmap'];
   if (typeof encoded !== 'string' || encoded.length === 0) return (s) => s;
   const charsmap = new PrecompiledCharsmap(decodeBase64(encoded));
-  return (input) => {
-    const text = input.text;
-    const builder = new AlignedStringBuilder(text.length + 8);
-    let modified = false;
-    // ASCII text needs no grapheme segmentation: every character is its own cluster except CR LF (UAX #29 GB3-5).
-    const clusters = isAscii(text) ? asciiGraphemes(text) : graphemes(text);
-    for (const [index, grapheme] of clusters) {
-      if (grapheme.length < 6 && utf8Length(grapheme) < 6) {
-        const replaced = charsmap.transform(grapheme);
-        if (replaced !== null) {
-          modified = true;
-          const [start, end] = input.originalRange(index, index + grapheme.length);
-          builder.push(replaced, start, end);
-          continue;
-        }
-      }
-      let i = 0;
-      while (i < grapheme.length) {
-        const cp = grapheme.codePointAt(i) ?? 0;
-        const width = cp > 0xffff ? 2 : 1;
-        const part = grapheme.slice(i, i + width);
-        const replaced = charsmap.transform(part);
-        if (replaced === null) builder.pushFrom(input, index + i, index + i + width);
-        else {
-          modified = true;
-          const [start, end] = input.originalRange(index + i, index + i + width);
-          builder.push(replaced, start, end);
-        }
-        i += width;
-      }
+  /** `charsmap.transform` of each BMP code unit alone, filled on first use (`undefined`: not looked up yet). */
+  const single: Array<string | null | undefined> = new Array<string | null | undefined>(0x10000);
+  const transformUnit = (code: number): string | null => {
+    let replaced = single[code];
+    if (replaced === undefined) {
+      replaced = charsmap.transform(String.fromCharCode(code));
+      single[code] = replaced;
     }
-    return modified ? builder.build() : input;
+    return replaced;
   };
-}
-
-/** The grapheme clusters of ASCII `text` as `[index, cluster]`: one per character, CR LF kept together. */
-function* asciiGraphemes(text: string): Generator<[number, string]> {
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10) {
-      yield [i, '\r\n'];
-      i++;
-    } else yield [i, text[i] ?? ''];
-  }
+  return (input) => {
+    // As Rust's `Precompiled` normaliser: each grapheme cluster under 6 UTF-8 bytes is looked up whole, then (when
+    // it has no entry, or is longer) each of its code points. Most clusters are one code point; only stretches where
+    // a code point may join its neighbour (see joinedStretchEnd) are segmented with Intl.Segmenter. Unchanged runs
+    // are copied into the result in one piece.
+    const text = input.text;
+    const n = text.length;
+    let builder: AlignedStringBuilder | undefined;
+    let copied = 0;
+    const replace = (from: number, to: number, replaced: string): void => {
+      builder ??= new AlignedStringBuilder(n + 8);
+      builder.pushFrom(input, copied, from);
+      const [start, end] = input.originalRange(from, to);
+      builder.push(replaced, start, end);
+      copied = to;
+    };
+    let i = 0;
+    while (i < n) {
+      const stretchEnd = joinedStretchEnd(text, i);
+      if (stretchEnd === i) {
+        const code = text.charCodeAt(i);
+        const pair = (code & 0xfc00) === 0xd800 && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+        const replaced = pair ? charsmap.transform(text.slice(i, i + 2)) : transformUnit(code);
+        const next = i + (pair ? 2 : 1);
+        if (replaced !== null) replace(i, next, replaced);
+        i = next;
+        continue;
+      }
+      for (const [offset, grapheme] of graphemes(text.slice(i, stretchEnd))) {
+        const index = i + offset;
+        if (grapheme.length < 6 && utf8Length(grapheme) < 6) {
+          const replaced = charsmap.transform(grapheme);
+          if (replaced !== null) {
+            replace(index, index + grapheme.length, replaced);
+            continue;
+          }
+        }
+        let k = 0;
+        while (k < grapheme.length) {
+          const width = (grapheme.codePointAt(k) ?? 0) > 0xffff ? 2 : 1;
+          const replaced = charsmap.transform(grapheme.slice(k, k + width));
+          if (replaced !== null) replace(index + k, index + k + width, replaced);
+          k += width;
+        }
+      }
+      i = stretchEnd;
+    }
+    if (builder === undefined) return input;
+    builder.pushFrom(input, copied, n);
+    return builder.build();
+  };
 }
 
 /** Byte length of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder's U+FFFD). */

@@ -148,12 +148,16 @@ function metaspace(config: PreTokenizerConfig): AlignedPreTokenizer {
       builder.pushFrom(piece, last, text.length);
       const replaced = builder.build();
       if (!split) return [replaced];
-      return splitAligned(replaced, regexMatches(replaced.text, new RegExp(escapeRegExp(replacement), 'gu')), 'MergedWithNext');
+      return splitAligned(replaced, literalMatches(replaced.text, replacement), 'MergedWithNext');
     });
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Ranges of the non-overlapping occurrences of `literal` in `text`, left to right (as a global literal regex finds them). */
+function literalMatches(text: string, literal: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (literal.length === 0) return out;
+  for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) out.push([at, at + literal.length]);
+  return out;
 }
 
 function behaviorOf(config: PreTokenizerConfig, fallback: SplitBehavior): SplitBehavior {

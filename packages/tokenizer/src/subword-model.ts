@@ -1,6 +1,6 @@
 import { InvalidConfigError } from '@llm-shield/core';
 import { hf, type HfModel } from './hf-library.js';
-import { PieceTrie } from './piece-trie.js';
+import { UnigramModel } from './unigram-model.js';
 
 /** The tokens of one word: ids, and the end (in code units of the word) of each token's span. */
 export interface WordTokens {
@@ -28,59 +28,26 @@ function byteTokenName(byte: number): string {
   return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
 }
 
-/** The fields of `@huggingface/tokenizers`' Unigram model (0.2.x) that its constructor sets and its search reads. */
-interface UnigramInternals extends HfModel {
-  tokenize(text: string): string[];
-  populate_nodes?: unknown;
-  vocab: string[];
-  scores: number[];
-  unk_token: string | undefined;
-  bos_token: string;
-  bos_token_id: number | undefined;
-  eos_token: string;
-  eos_token_id: number | undefined;
-  min_score: number;
-  unk_score: number;
-  trie: { common_prefix_search?: unknown };
-}
-
 /**
- * `@huggingface/tokenizers`' Unigram model over `config`, with its per-node `CharTrie` replaced by a
- * {@link PieceTrie} (about 64 MB less JS heap for deberta-v3-base's 128,000 pieces). The library's constructor is
- * given a one-piece vocabulary, so its trie is never built; the fields it would have set are then set here exactly
- * as it sets them. If the library's model does not have the expected shape (another version), the model is built
- * by the library as is.
+ * The {@link UnigramModel} of a `tokenizer.json` Unigram `model` entry, with the piece → id map (the last id of a
+ * piece listed twice, as Rust builds it). Raises {@link InvalidConfigError} for a vocab that is not a non-empty list
+ * of `[piece, score]` pairs or an `unk_id` outside it.
  */
-function createUnigram(config: ModelConfig): UnigramInternals {
+function createUnigram(config: ModelConfig): { model: UnigramModel; vocab: Map<string, number>; unkId: number | undefined } {
   const vocab = config['vocab'];
-  const unkId = config['unk_id'];
+  const unkId = config['unk_id'] ?? undefined;
   const usable =
     Array.isArray(vocab) &&
     vocab.length > 0 &&
-    vocab.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number') &&
+    vocab.every((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && typeof entry[1] === 'number' && Number.isFinite(entry[1])) &&
     (unkId === undefined || (typeof unkId === 'number' && Number.isInteger(unkId) && unkId >= 0 && unkId < vocab.length));
-  const full = (): UnigramInternals => new hf.Unigram(config, '') as UnigramInternals;
-  if (!usable) return full();
+  if (!usable) throw new InvalidConfigError('A Unigram model needs a non-empty vocab of [piece, score] pairs and an unk_id inside it.');
   const entries = vocab as Array<[string, number]>;
-  const model = new hf.Unigram({ ...config, vocab: [entries[unkId ?? 0]], unk_id: unkId === undefined ? undefined : 0 }, '') as UnigramInternals;
-  if (typeof model.populate_nodes !== 'function' || typeof model.trie?.common_prefix_search !== 'function' || !Array.isArray(model.scores)) return full();
-  const pieces = entries.map((entry) => entry[0]);
-  const scores = entries.map((entry) => entry[1]);
-  const tokensToIds = new Map(pieces.map((piece, id) => [piece, id] as [string, number]));
-  let minScore = Infinity;
-  for (const score of scores) if (score < minScore) minScore = score;
-  model.vocab = pieces;
-  model.scores = scores;
-  model.unk_token_id = unkId as number | undefined;
-  model.unk_token = unkId === undefined ? undefined : pieces[unkId];
-  model.tokens_to_ids = tokensToIds;
-  model.bos_token_id = tokensToIds.get(model.bos_token);
-  model.eos_token_id = tokensToIds.get(model.eos_token);
-  model.min_score = minScore;
-  model.unk_score = minScore - 10;
-  if (unkId !== undefined) scores[unkId] = model.unk_score;
-  model.trie = new PieceTrie(pieces);
-  return model;
+  return {
+    model: new UnigramModel(entries, unkId as number | undefined),
+    vocab: new Map(entries.map(([piece], id) => [piece, id] as [string, number])),
+    unkId: unkId as number | undefined,
+  };
 }
 
 /**
@@ -161,18 +128,28 @@ export class SubwordModel {
         return out;
       };
     } else if (type === 'Unigram') {
-      const model = createUnigram(config);
+      const unigram = createUnigram(config);
       this.kind = 'Unigram';
-      this.vocab = model.tokens_to_ids;
-      this.unkId = typeof config['unk_id'] === 'number' ? config['unk_id'] : undefined;
+      this.vocab = unigram.vocab;
+      this.unkId = unigram.unkId;
       this.fuseUnk = true;
+      const model = unigram.model;
       this.tokenizeWord = (word) => {
-        const pieces = model.tokenize(word);
+        const path = model.segment(word);
         const out: WordTokens = { ids: [], ends: [] };
-        let position = 0;
-        for (const piece of pieces) {
-          position += piece.length;
-          this.pushPiece(out, piece, piece, position);
+        let start = 0;
+        for (let k = 0; k < path.count; k++) {
+          const id = path.ids[k] as number;
+          const end = path.ends[k] as number;
+          if (id >= 0) {
+            out.ids.push(id);
+            out.ends.push(end);
+          } else {
+            // A character no piece covers: byte fallback, else the unknown token (runs fused).
+            const core = word.slice(start, end);
+            this.pushPiece(out, core, core, end);
+          }
+          start = end;
         }
         return out;
       };

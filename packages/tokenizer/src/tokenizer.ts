@@ -72,7 +72,7 @@ function sanePositive(value: unknown): number | undefined {
 
 /**
  * Creates a {@link TokenizerV1} from a parsed `tokenizer.json` (and optionally `tokenizer_config.json`). Pure: no
- * I/O; runs in browsers. The subword models (BPE, WordPiece, Unigram) are those of `@huggingface/tokenizers`;
+ * I/O; runs in browsers. The BPE and WordPiece models are those of `@huggingface/tokenizers`, Unigram is ours;
  * normalisation, pre-tokenisation, offsets, special tokens, truncation and padding are done here (see README).
  *
  * `modelMaxLength`: `model_max_length` of the config when below 1e9 (Hugging Face writes 1e30 for "unset"), else
@@ -306,14 +306,29 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
       offsets = [...offsets.slice(0, head), ...(tail > 0 ? offsets.slice(-tail) : [])];
       truncated = true;
     }
-    const encoding: EncodingV1 = {
-      ids: [...prefix.map((s) => s.id), ...ids, ...suffix.map((s) => s.id)],
-      attentionMask: new Array<number>(prefix.length + ids.length + suffix.length).fill(1),
-      offsets: [...prefix.map((): [number, number] => [0, 0]), ...offsets, ...suffix.map((): [number, number] => [0, 0])],
-      truncated,
-    };
+    // Plain loops instead of spreads: one allocation per array, sized once.
+    const total = prefix.length + ids.length + suffix.length;
+    const allIds = new Array<number>(total);
+    const allOffsets = new Array<[number, number]>(total);
+    let at = 0;
+    for (const special of prefix) {
+      allIds[at] = special.id;
+      allOffsets[at++] = [0, 0];
+    }
+    for (let k = 0; k < ids.length; k++, at++) {
+      allIds[at] = ids[k] as number;
+      allOffsets[at] = offsets[k] as [number, number];
+    }
+    for (const special of suffix) {
+      allIds[at] = special.id;
+      allOffsets[at++] = [0, 0];
+    }
+    const encoding: EncodingV1 = { ids: allIds, attentionMask: new Array<number>(total).fill(1), offsets: allOffsets, truncated };
     if (usesTokenTypeIds) {
-      encoding.tokenTypeIds = [...prefix.map((s) => s.typeId), ...new Array<number>(ids.length).fill(template.typeId), ...suffix.map((s) => s.typeId)];
+      const typeIds = new Array<number>(total).fill(template.typeId);
+      prefix.forEach((special, k) => (typeIds[k] = special.typeId));
+      suffix.forEach((special, k) => (typeIds[total - suffix.length + k] = special.typeId));
+      encoding.tokenTypeIds = typeIds;
     }
     return encoding;
   };

@@ -7,15 +7,26 @@
 /** Rust `char::is_whitespace`: the Unicode `White_Space` property. */
 export const WHITESPACE = /\p{White_Space}/u;
 
+/** Per ASCII code: bit 1 whitespace (Rust `char::is_whitespace`), bit 2 BERT punctuation; the regexes decide the rest. */
+const ASCII_CLASS = new Uint8Array(128);
+
 /** True when `char` (one code point) is whitespace in Rust's sense. */
 export function isWhitespace(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 128) return (ASCII_CLASS[code]! & 1) === 1;
   return WHITESPACE.test(char);
 }
 
 const PUNCTUATION = /[\p{P}\u0021-\u002F\u003A-\u0040\u005B-\u0060\u007B-\u007E]/u;
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  ASCII_CLASS[code] = (WHITESPACE.test(char) ? 1 : 0) | (PUNCTUATION.test(char) ? 2 : 0);
+}
 
 /** BERT's and the `Punctuation` pre-tokeniser's test (Rust `is_punc`): ASCII punctuation or a Unicode `P*` character. */
 export function isBertPunctuation(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (char.length === 1 && code < 128) return (ASCII_CLASS[code]! & 2) === 2;
   return PUNCTUATION.test(char);
 }
 
