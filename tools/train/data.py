@@ -161,7 +161,7 @@ def benign_prompt_tests() -> dict[str, Split]:
 def load_pi(use_safeguard: bool = False, augment_persona: bool = False, synthetic_attacks: int = 0,
             synthetic_benign: int = 0, seed: int = SEED, use_deepset: bool = True,
             indirect_rows: int = 0, multilingual_attacks: int = 0, synthetic_extended: bool = False,
-            composites: int = 0) -> dict:
+            composites: int = 0, benign_windows: int = 0) -> dict:
     """Returns train/dev splits plus test sets for the prompt-injection task.
 
     dev = seeded 15% of every training source (stratified by source), used for model selection and
@@ -179,7 +179,7 @@ def load_pi(use_safeguard: bool = False, augment_persona: bool = False, syntheti
     sources.append(jk)
     if not use_deepset:
         return _load_pi_gen2(rng, sources, augment_persona, synthetic_attacks, synthetic_benign, seed, indirect_rows,
-                             multilingual_attacks, synthetic_extended, composites)
+                             multilingual_attacks, synthetic_extended, composites, benign_windows)
     ds = _deepset('train')
     # Role-play policy: drop plain persona requests that deepset labels as injection.
     ds_f = Split()
@@ -262,7 +262,7 @@ def persona_augment(train: 'Split', rng: random.Random, n_max: int = 1500) -> 'S
 
 def _load_pi_gen2(rng: random.Random, sources: list[Split], augment_persona: bool, synthetic_attacks: int,
                   synthetic_benign: int, seed: int, indirect_rows: int, multilingual_attacks: int,
-                  synthetic_extended: bool, composites: int) -> dict:
+                  synthetic_extended: bool, composites: int, benign_windows: int = 0) -> dict:
     import pi_data
     import synthetic_multilingual
     sources += [s for s in benign_prompt_sources(rng, 0) if not s.sources or s.sources[0] != 'dstc8_sgd_user']
@@ -293,7 +293,7 @@ def _load_pi_gen2(rng: random.Random, sources: list[Split], augment_persona: boo
         calib.extend(parts['calib'])
         tests.update(parts['tests'])
     if indirect_rows:
-        ind = pi_data.indirect_sets(seed, indirect_rows)
+        ind = pi_data.indirect_sets(seed, indirect_rows, benign_windows)
         train.extend(ind['train'])
         tests.update(ind['tests'])
     if composites:
@@ -574,7 +574,8 @@ def load_task(task: str, options: dict) -> dict:
                        synthetic_attacks=options.get('synthetic_attacks', 0), synthetic_benign=options.get('synthetic_benign', 0),
                        use_deepset=options.get('use_deepset', True), indirect_rows=options.get('indirect_rows', 0),
                        multilingual_attacks=options.get('multilingual_attacks', 0),
-                       synthetic_extended=options.get('synthetic_extended', False), composites=options.get('composites', 0))
+                       synthetic_extended=options.get('synthetic_extended', False), composites=options.get('composites', 0),
+                       benign_windows=options.get('benign_windows', 0))
     if task == 'toxicity':
         return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
     if task == 'sentiment':

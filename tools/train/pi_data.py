@@ -161,7 +161,7 @@ def _bipia_attacks() -> list[tuple[str, str, str]]:
     return out
 
 
-def indirect_sets(seed: int = SEED, n_train: int = 1800) -> dict:
+def indirect_sets(seed: int = SEED, n_train: int = 1800, benign_windows: int = 0) -> dict:
     """Indirect injections: BIPIA attacks inside BIPIA emails and hand-written carriers, with benign twins.
 
     Held back: 15 of the 50 email contexts, 2 of the 5 attack strings per category (50 of 125), the carrier
@@ -194,6 +194,26 @@ def indirect_sets(seed: int = SEED, n_train: int = 1800) -> dict:
             src = 'indirect-carrier'
         train.add(pos, 1, src)
         train.add(neg, 0, src + '-benign')
+
+    if benign_windows:
+        # The scanners read long inputs in 64-token chunks (config.json chunk_tokens): a chunk of a long, harmless
+        # email or web page is what the model sees then, so windows of ~30-50 words of the benign training carriers
+        # (BIPIA training emails, the benign twins) are benign rows too
+        pool = e_train + [t for t, y in zip(train.texts, train.labels) if y == 0]
+        wrng = random.Random(f'{seed}:windows')
+        seen_w: set[str] = set()
+        tries = 0
+        while len(seen_w) < benign_windows and tries < benign_windows * 10:
+            tries += 1
+            words = wrng.choice(pool).split()
+            if len(words) < 40:
+                continue
+            n = wrng.randint(30, 50)
+            start = wrng.randint(0, max(0, len(words) - n))
+            w = ' '.join(words[start:start + n])
+            if w not in seen_w:
+                seen_w.add(w)
+                train.add(w, 0, 'indirect-window-benign')
 
     tests: dict[str, Split] = {}
     trng = random.Random(f'{seed}:indirect-test')

@@ -83,7 +83,8 @@ def data_options(task: str, o) -> dict:
              'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
         if not o.deepset:
             d.update({'use_deepset': False, 'indirect_rows': o.indirect_rows, 'multilingual_attacks': o.multilingual_attacks,
-                      'synthetic_extended': o.synthetic_extended, 'composites': o.composites})
+                      'synthetic_extended': o.synthetic_extended, 'composites': o.composites,
+                      **({'benign_windows': o.benign_windows} if o.benign_windows else {})})
         return d
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
@@ -313,6 +314,8 @@ def main() -> None:
     ap.add_argument('--indirect-rows', type=int, dest='indirect_rows', help='prompt injection: indirect injections (+ benign twins)')
     ap.add_argument('--synthetic-extended', action=argparse.BooleanOptionalAction, dest='synthetic_extended',
                     help='prompt injection: the extended template grammar (synthetic_extended.py) instead of synthetic.py')
+    ap.add_argument('--benign-windows', type=int, dest='benign_windows',
+                    help='prompt injection: 30-50-word windows of benign training carriers (what a 64-token chunk sees)')
     ap.add_argument('--composites', type=int, help='prompt injection: attacks appended to ordinary training prompts (pi_data.composites)')
     ap.add_argument('--multilingual-attacks', type=int, dest='multilingual_attacks',
                     help='prompt injection: template attacks in 14 languages (synthetic_multilingual.py)')
@@ -337,7 +340,7 @@ def main() -> None:
                     help="config.json's llm_shield.chunk_tokens (prompt injection: 64, a bag of words averages over its input)")
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'chunk_tokens': 0, **PRESETS[o.task]}.items():
+    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'benign_windows': 0, 'chunk_tokens': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
     for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts', 'deepset', 'synthetic_extended'):
