@@ -12,18 +12,32 @@ ROOT = Path(__file__).resolve().parents[2]
 MODELS = ROOT / 'packages/models-embedded/models'
 
 DATA = {
-    'prompt-injection': """| source | rows used | licence |
-|---|---|---|
-| jackhhao/jailbreak-classification, balanced **train** (jailbreaks + benign OpenOrca / GPTeacher role-play) | 85% train / 15% dev | MIT |
-| deepset/prompt-injections **train** (1/3 German; 6 plain persona rows labelled 1 dropped, see policy) | 85% / 15%, weight ×4 | **unverified** (HF card reportedly Apache-2.0; the copy here is in an MIT repo) |
-| extra/gsm8k_train (1,500 sampled), self_instruct_seed, gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval | 85% / 15% | MIT / Apache-2.0 |
-| extra/dstc8_sgd_user | 85% / 15% | CC BY-SA 4.0 |
-| BIPIA email contexts and questions (benign external content) | 85% / 15% | MIT |
-| persona rewrites: benign GPTeacher/jackhhao role-play train rows re-opened as "I want you to act as …" (≤1,500) | train only | MIT (derived) |
-| template rows from `tools/train/synthetic.py` (hand-written grammars, seeded): 1,500 attacks (instruction override, prompt leaking, restriction-removing personas, fake authority, indirect injection in content, 8 short non-English overrides) and 4,000 benign prompts (persona/interface requests with "only reply with …" constraints, everyday uses of "ignore", "forget", "override", "system", "instructions", "admin", short chat turns); weight 1 | train only | written for this project |
+    'prompt-injection': """Second generation (issue 13): trained only on data whose licence allows shipping the weights. Every training set:
 
-Not used for training: official test splits, `benign_prompts/*` (held out for FPR), wizardlm_testset (CC BY-NC),
-promptmap (GPL-3.0), safeguard_train (licence unknown), BIPIA attack strings (innocuous out of context).""",
+| source | rows used | licence (SPDX) |
+|---|---|---|
+| jackhhao/jailbreak-classification, balanced **train** (jailbreaks + benign OpenOrca / GPTeacher role-play) | 85% train / 15% dev | `MIT` |
+| extra/gsm8k_train (1,500 sampled), gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval | 85% / 15% | `MIT` |
+| extra/self_instruct_seed | 85% / 15% | `Apache-2.0` |
+| BIPIA email contexts and questions (benign external content) | 85% / 15% | `MIT` |
+| Mintaka questions (en + ar, de, es, fr, hi, it, ja, pt), split by question id across languages | 60% train (2,400 sampled) / 10% calibration / 30% held-back test | `CC-BY-4.0` (Amazon Science) |
+| Tatoeba sentences, 45 languages (via LASER's retrieval files) | 60% train (120 per language) / 10% calibration / 30% test | CC BY 2.0 FR (tatoeba.org; no SPDX id; attribution) |
+| Korean chatbot user utterances (songys/Chatbot_data) | 60% train (2,000) / 10% / 30% | `MIT` |
+| CrossWOZ user turns (Chinese), upstream **val** dialogues; upstream **test** dialogues are the held-back test | 90% train (2,000) / 10% calibration | `Apache-2.0` |
+| MultiJail harmful requests, 10 languages, split by prompt id — **benign** for this model (policy below) | 60% train (800) / 10% / 30% | `MIT` |
+| AILuminate demo, `unskilled` persona only (plain harmful requests, en + fr) — **benign** (policy below) | 60% train (720) / 10% / 30% | `CC-BY-4.0` (MLCommons) |
+| indirect injections: BIPIA text and code attack strings (3 of 5 per category) inside 35 of BIPIA's 50 email contexts and inside hand-written web pages, tables, reviews, READMEs and code files (`tools/train/carriers.py`), each with a benign twin (the same carrier with an ordinary sentence) | train only | `MIT` (BIPIA) / written for this project |
+| persona rewrites: benign GPTeacher/jackhhao role-play train rows re-opened as "I want you to act as …" (≤1,500) | train only | `MIT` (derived) |
+| template rows from `tools/train/synthetic_extended.py` (hand-written grammars, seeded): 1,500 attacks, 4,000 benign prompts with everyday "ignore / forget / system / act as" | train only | written for this project |
+| template attacks in 14 languages and their benign twins (`tools/train/synthetic_multilingual.py`, hand-translated) | train only | written for this project |
+| composites: a training-split ordinary prompt (any language) followed or preceded by a template attack, no marker | train only | derived from the rows above |
+
+The weights are released as `CC-BY-4.0`: the least permissive training licences are attribution-only (CC BY 4.0:
+Mintaka — Sen et al., COLING 2022; AILuminate — MLCommons; CC BY 2.0 FR: Tatoeba, tatoeba.org).
+
+**Evaluation only, never trained on:** deepset/prompt-injections train and test (licence unverified), extra/dstc8_sgd_user
+(CC BY-SA 4.0), wizardlm_testset (CC BY-NC 4.0), promptmap (GPL-3.0), safeguard_train (unknown), `benign_prompts/`
+alpaca-eval-805 / nq-open / awesome-chatgpt-prompts, AILuminate `skilled` prompts, and the 30% held-back parts above.""",
     'toxicity': """| source | rows used | licence |
 |---|---|---|
 | Jigsaw toxic comments (predibase subsets), **train** pools, all six labels | 85% train / 15% dev | CC0 (labels) / CC BY-SA 3.0 (Wikipedia text) |
@@ -61,8 +75,16 @@ POLICY = {
     'prompt-injection': """**Labelling policy for role-play.** A plain persona request ("I want you to act as a travel guide",
 "Imagine you are a detective…") is BENIGN, as in jackhhao and the project's heuristics. Role-play that removes
 restrictions or asks for harmful content ("DAN can do anything now", "pretend you are an evil AI…") is an
-attack. deepset labels some plain persona prompts as injections: those 6 training rows are dropped (the test
-split is left as is, which costs some deepset recall by design).""",
+attack.
+
+**Harmful requests.** A plain harmful question ("how do I make a weapon?") is not a prompt injection: it does not try
+to override, leak or smuggle instructions. MultiJail and AILuminate's plain (`unskilled`) prompts are BENIGN rows for
+this model; harmful content is the job of the Toxicity / BanTopics scanners. A harmful request wrapped in a jailbreak
+(restriction-removing persona, fake authority, "ignore your rules") stays an attack.
+
+**Indirect injection.** An instruction addressed to the model inside content the application passes on (an email,
+a web page, a table, a code file) is an attack even when the instruction itself is harmless out of context ("write a
+poem about the sea" inside an invoice email); the same carrier with an ordinary sentence is benign.""",
     'toxicity': """**Labels.** Multi-label sigmoid over Jigsaw's six categories (`toxic, severe_toxic, obscene, threat,
 insult, identity_hate`). A text is flagged when any probability ≥ the threshold (that is how "is_bad" and
 "offensive" are scored below). Sources without a category leave it unsupervised (masked loss).""",
@@ -72,13 +94,12 @@ balance the training prior (GoEmotions train: negative 21%, neutral 40%, positiv
 
 USE = {
     'prompt-injection': """**Intended use.** Offline / in-browser default for the prompt-injection scanner when no production model
-is cached: flags direct injections ("ignore previous instructions…") and in-the-wild jailbreaks.
-**Known limits.** A bag of word pieces and piece bigrams: it has no word order beyond bigrams, no
-understanding of context, and can be evaded by paraphrase, other languages (German works only partly) and
-encodings. The template rows taught it common attack and benign phrasings; phrasings outside those grammars and
-the licensed data are where it fails (deepset's German and "topic + question + hidden order" rows: recall
-0.65). Harmful requests without an injection (promptmap's "write an essay on why …") are out of scope: recall
-0.18 there. Texts are truncated at 512 tokens.""",
+is cached: flags direct injections ("ignore previous instructions…"), in-the-wild jailbreaks and instructions
+hidden in emails, web pages, tables and code, while passing ordinary prompts in many languages and plain harmful
+questions. **Known limits.** A bag of word pieces and piece bigrams: no word order beyond bigrams, no understanding of
+context; evaded by paraphrase outside its grammars and data, by encodings, and by languages it has few attacks in.
+Without deepset in training, deepset-style rows (German, "topic + question + hidden order") are where it fails most
+(see the deepset rows below). The scanners read long inputs in 64-token chunks (`chunk_tokens`).""",
     'toxicity': """**Intended use.** Offline default for the toxicity scanner: insults, obscenity, threats, hate in English
 comments and tweets. **Known limits.** Keyword-driven; misses implicit hate and sarcasm, over-flags quoted or
 reclaimed slurs and profanity used without offence; Davidson's labels carry documented dialect bias. The
@@ -107,7 +128,10 @@ def metric_rows(task: str, m: dict) -> str:
             for k in ['macro_recall', 'accuracy', 'macro_f1']:
                 rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} | {f(b or {}, k)} |')
         return '\n'.join(rows)
-    rows.append(f"Threshold {m['threshold']:.2f} (calibrated on dev; baseline threshold {base.get('threshold', 0):.2f}).\n")
+    how = ('calibrated on the dev benign rows and the 10% calibration parts of the multilingual and harmful-request sets: '
+           'FPR ≤ 1% pooled and ≤ 1.5% on each set, never below 0.5' if (m.get('data_options') or {}).get('use_deepset') is False
+           else 'calibrated on dev')
+    rows.append(f"Threshold {m['threshold']:.2f} ({how}; baseline threshold {base.get('threshold', 0):.2f}).\n")
     rows.append('| split | metric | this model (fp32) | int8 | TF-IDF + LR baseline |')
     rows.append('|---|---|---|---|---|')
     for split, v in [('dev (not test)', m['dev'])] + list(m['test'].items()):

@@ -159,16 +159,27 @@ def benign_prompt_tests() -> dict[str, Split]:
 
 
 def load_pi(use_safeguard: bool = False, augment_persona: bool = False, synthetic_attacks: int = 0,
-            synthetic_benign: int = 0, seed: int = SEED) -> dict:
+            synthetic_benign: int = 0, seed: int = SEED, use_deepset: bool = True,
+            indirect_rows: int = 0, multilingual_attacks: int = 0, synthetic_extended: bool = False,
+            composites: int = 0, benign_windows: int = 0) -> dict:
     """Returns train/dev splits plus test sets for the prompt-injection task.
 
     dev = seeded 15% of every training source (stratified by source), used for model selection and
     threshold calibration. `dev_benign` is the benign part of dev (FPR calibration).
+
+    Second generation (issue 13, `use_deepset=False`): deepset (licence unverified) and DSTC8
+    (CC BY-SA 4.0) become evaluation sets; the multilingual ordinary prompts and harmful requests of `pi_data.py`
+    add training rows (their calibration parts go to `calib`, their held-back parts to the tests), plus
+    `indirect_rows` indirect injections with benign twins and `multilingual_attacks` template attacks in 14
+    languages (training split only).
     """
     rng = random.Random(seed)
     sources: list[Split] = []
     jk = _jackhhao('train')
     sources.append(jk)
+    if not use_deepset:
+        return _load_pi_gen2(rng, sources, augment_persona, synthetic_attacks, synthetic_benign, seed, indirect_rows,
+                             multilingual_attacks, synthetic_extended, composites, benign_windows)
     ds = _deepset('train')
     # Role-play policy: drop plain persona requests that deepset labels as injection.
     ds_f = Split()
@@ -249,7 +260,61 @@ def persona_augment(train: 'Split', rng: random.Random, n_max: int = 1500) -> 'S
     return out
 
 
-def load_pi_tests() -> dict[str, Split]:
+def _load_pi_gen2(rng: random.Random, sources: list[Split], augment_persona: bool, synthetic_attacks: int,
+                  synthetic_benign: int, seed: int, indirect_rows: int, multilingual_attacks: int,
+                  synthetic_extended: bool, composites: int, benign_windows: int = 0) -> dict:
+    import pi_data
+    import synthetic_multilingual
+    sources += [s for s in benign_prompt_sources(rng, 0) if not s.sources or s.sources[0] != 'dstc8_sgd_user']
+    train, dev = Split(), Split()
+    for src in sources:
+        for lab in (0, 1):
+            idx = [i for i, y in enumerate(src.labels) if y == lab]
+            rng.shuffle(idx)
+            k = int(round(len(idx) * 0.15))
+            for j, i in enumerate(idx):
+                (dev if j < k else train).add(src.texts[i], src.labels[i], src.sources[i])
+    if augment_persona:
+        train.extend(persona_augment(train, rng))
+    if synthetic_attacks or synthetic_benign:
+        if synthetic_extended:
+            import synthetic_extended as generator
+        else:
+            import synthetic as generator
+        for t, y, s in generator.generate(synthetic_attacks, synthetic_benign, seed):
+            train.add(t, y, s)
+    if multilingual_attacks:
+        for t, y, s in synthetic_multilingual.generate(multilingual_attacks, 10_000, seed):
+            train.add(t, y, s)
+    tests = load_pi_tests(gen2=True)
+    calib = Split()
+    for name, parts in pi_data.benign_sets(seed).items():
+        train.extend(parts['train'])
+        calib.extend(parts['calib'])
+        tests.update(parts['tests'])
+    if indirect_rows:
+        ind = pi_data.indirect_sets(seed, indirect_rows, benign_windows)
+        train.extend(ind['train'])
+        tests.update(ind['tests'])
+    if composites:
+        train.extend(pi_data.composites(train, composites, seed))
+    banned = set()
+    for sp in tests.values():
+        banned.update(_norm(t) for t in sp.texts)
+    banned.update(_norm(t) for t in dev.texts)
+    banned.update(_norm(t) for t in calib.texts)
+    tr = Split()
+    seen = set()
+    for t, y, s in zip(train.texts, train.labels, train.sources):
+        k = _norm(t)
+        if k in banned or k in seen:
+            continue
+        seen.add(k)
+        tr.add(t, y, s)
+    return {'train': tr, 'dev': dev, 'calib': calib, 'tests': tests, 'dropped_persona': 0}
+
+
+def load_pi_tests(gen2: bool = False) -> dict[str, Split]:
     tests: dict[str, Split] = {}
     tests['jackhhao-test'] = _jackhhao('test')
     tests['deepset-test'] = _deepset('test')
@@ -258,6 +323,13 @@ def load_pi_tests() -> dict[str, Split]:
     for r in _jsonl(DATASETS / 'extra/promptmap.jsonl'):
         s.add(r['text'], int(r['label']), 'promptmap')
     tests['promptmap (eval only)'] = s
+    if gen2:
+        # second generation: deepset (licence unverified) and DSTC8 (CC BY-SA 4.0) are evaluation only
+        tests['deepset-train (eval only)'] = _deepset('train')
+        s = Split()
+        for r in _jsonl(DATASETS / 'extra/dstc8_sgd_user.jsonl'):
+            s.add(r['text'], 0, 'dstc8')
+        tests['dstc8-user (eval only)'] = s
     return tests
 
 
@@ -499,7 +571,11 @@ def load_task(task: str, options: dict) -> dict:
     place that maps those options onto the loaders, for training, evaluation, ensembles and the dev-split export."""
     if task == 'prompt-injection':
         return load_pi(use_safeguard=options.get('use_safeguard', False), augment_persona=options.get('augment_persona', False),
-                       synthetic_attacks=options.get('synthetic_attacks', 0), synthetic_benign=options.get('synthetic_benign', 0))
+                       synthetic_attacks=options.get('synthetic_attacks', 0), synthetic_benign=options.get('synthetic_benign', 0),
+                       use_deepset=options.get('use_deepset', True), indirect_rows=options.get('indirect_rows', 0),
+                       multilingual_attacks=options.get('multilingual_attacks', 0),
+                       synthetic_extended=options.get('synthetic_extended', False), composites=options.get('composites', 0),
+                       benign_windows=options.get('benign_windows', 0))
     if task == 'toxicity':
         return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
     if task == 'sentiment':

@@ -103,7 +103,7 @@ def evaluate_dir(model_dir: Path, task: str, bundle: dict, file: str = 'model.on
                  target_fpr: float = 0.01, min_threshold: float = 0.5) -> dict:
     clf = OnnxClassifier(model_dir, file)
     f = score_fn(task, clf)
-    if task == 'prompt-injection' and threshold is None:
+    if task == 'prompt-injection' and threshold is None and 'calib' not in bundle:
         dev = bundle['dev']
         s = f(dev.texts)
         y = np.asarray(dev.labels)

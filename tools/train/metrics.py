@@ -92,7 +92,16 @@ def evaluate(task: str, score_fn, bundle: dict, threshold: float | None = None, 
     y = binary_labels(task, dev.labels)
     s = binary_scores(task, dev_s)
     if threshold is None:
-        if task == 'prompt-injection':
+        if task == 'prompt-injection' and 'calib' in bundle:
+            # second generation: dev benign + the multilingual calibration parts (pi_data.calibrated_threshold)
+            import pi_data
+            cal = bundle['calib']
+            cs = np.asarray(score_fn(cal.texts))
+            groups: dict[str, list[float]] = {}
+            for src, v in zip(cal.sources, cs):
+                groups.setdefault(src.split('/')[0], []).append(float(v))
+            threshold = pi_data.calibrated_threshold(s[y == 0], groups, floor=min_threshold)
+        elif task == 'prompt-injection':
             threshold = max(min_threshold, fpr_threshold(s[y == 0], target_fpr))
         else:
             cands = np.linspace(0.05, 0.95, 91)

@@ -40,10 +40,13 @@ ROOT = HERE.parents[1]
 MODELS_DIR = ROOT / 'packages/models-embedded/models'
 
 PRESETS = {
+    # second generation (issue 13): no deepset, no DSTC8; multilingual ordinary prompts, harmful requests and
+    # indirect injections (pi_data.py); `--deepset` rebuilds the first generation's data (source_weight deepset-train=4)
     'prompt-injection': dict(arch='bag', dim=64, buckets=16384, hidden=0, channels=96, epochs=12, lr=3e-3,
                              max_len=512, min_count=1, batch=32, safeguard=False, augment_persona=True,
-                             source_weight='deepset-train=4', synthetic_attacks=1500, synthetic_benign=4000,
-                             dropout=0.4, weight_decay=0.01),
+                             synthetic_attacks=1500, synthetic_benign=4000, deepset=False, indirect_rows=1800,
+                             multilingual_attacks=1500, synthetic_extended=True, composites=1500, dropout=0.4,
+                             weight_decay=0.01, chunk_tokens=64),
     'toxicity': dict(arch='cnn', dim=56, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
                      max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=13,
                      benign_prompts=True),
@@ -57,8 +60,10 @@ LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sent
 def model_license(task: str, o) -> str:
     """Licence marker of the trained weights, decided by the least permissive training source."""
     if task == 'prompt-injection':
-        # deepset/prompt-injections: licence unverified (HF card reportedly Apache-2.0); safeguard: unknown
-        return 'LicenseRef-unverified-data'
+        # deepset/prompt-injections: licence unverified (HF card reportedly Apache-2.0); safeguard: unknown.
+        # Without them the least permissive sources are CC BY 4.0 (Mintaka, AILuminate) and CC BY 2.0 FR (Tatoeba):
+        # attribution-only, given in the model card.
+        return 'LicenseRef-unverified-data' if o.deepset or o.safeguard else 'CC-BY-4.0'
     if task == 'toxicity':
         return 'LicenseRef-research-only' if o.tweeteval else 'MIT'
     # GoEmotions (Apache-2.0) only: the weights are shipped under the data's licence
@@ -74,8 +79,13 @@ def set_seed(seed: int) -> None:
 
 def data_options(task: str, o) -> dict:
     if task == 'prompt-injection':
-        return {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
-                'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
+        d = {'use_safeguard': o.safeguard, 'augment_persona': o.augment_persona,
+             'synthetic_attacks': o.synthetic_attacks, 'synthetic_benign': o.synthetic_benign}
+        if not o.deepset:
+            d.update({'use_deepset': False, 'indirect_rows': o.indirect_rows, 'multilingual_attacks': o.multilingual_attacks,
+                      'synthetic_extended': o.synthetic_extended, 'composites': o.composites,
+                      **({'benign_windows': o.benign_windows} if o.benign_windows else {})})
+        return d
     if task == 'toxicity':
         return {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
     if o.source == 'goemotions':
@@ -299,6 +309,16 @@ def main() -> None:
     ap.add_argument('--label-smoothing', type=float, default=0.0, dest='label_smoothing')
     ap.add_argument('--source-weight', dest='source_weight', help='e.g. deepset-train=3,jackhhao-train=2')
     ap.add_argument('--safeguard', action=argparse.BooleanOptionalAction)
+    ap.add_argument('--deepset', action=argparse.BooleanOptionalAction,
+                    help='prompt injection: train on deepset (licence unverified; first generation) instead of pi_data.py')
+    ap.add_argument('--indirect-rows', type=int, dest='indirect_rows', help='prompt injection: indirect injections (+ benign twins)')
+    ap.add_argument('--synthetic-extended', action=argparse.BooleanOptionalAction, dest='synthetic_extended',
+                    help='prompt injection: the extended template grammar (synthetic_extended.py) instead of synthetic.py')
+    ap.add_argument('--benign-windows', type=int, dest='benign_windows',
+                    help='prompt injection: 30-50-word windows of benign training carriers (what a 64-token chunk sees)')
+    ap.add_argument('--composites', type=int, help='prompt injection: attacks appended to ordinary training prompts (pi_data.composites)')
+    ap.add_argument('--multilingual-attacks', type=int, dest='multilingual_attacks',
+                    help='prompt injection: template attacks in 14 languages (synthetic_multilingual.py)')
     ap.add_argument('--synthetic-attacks', type=int, dest='synthetic_attacks', help='template attacks (synthetic.py)')
     ap.add_argument('--synthetic-benign', type=int, dest='synthetic_benign', help='template benign prompts (synthetic.py)')
     ap.add_argument('--augment-persona', action=argparse.BooleanOptionalAction, dest='augment_persona')
@@ -316,12 +336,14 @@ def main() -> None:
     ap.add_argument('--out')
     ap.add_argument('--default-mode', dest='default_mode', choices=['ml', 'hybrid'], default='ml',
                     help="detection mode written to config.json's llm_shield.default_mode (default ml; the shipped toxicity model uses hybrid)")
+    ap.add_argument('--chunk-tokens', type=int, dest='chunk_tokens',
+                    help="config.json's llm_shield.chunk_tokens (prompt injection: 64, a bag of words averages over its input)")
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, **PRESETS[o.task]}.items():
+    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'benign_windows': 0, 'chunk_tokens': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
-    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts'):
+    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts', 'deepset', 'synthetic_extended'):
         if getattr(o, k, None) is None:
             setattr(o, k, False)
     if o.lexicon in (None, 'none'):
@@ -374,7 +396,8 @@ def main() -> None:
     print('latency', json.dumps(lat), flush=True)
     # The calibrated threshold and the detection mode travel with the model: scanners given this model and no
     # threshold/mode read them from config.json's `llm_shield` object (the onnx graphs are not touched).
-    config['llm_shield'] = {**({'threshold': thr} if thr is not None else {}), 'default_mode': o.default_mode}
+    config['llm_shield'] = {**({'threshold': thr} if thr is not None else {}), 'default_mode': o.default_mode,
+                            **({'chunk_tokens': o.chunk_tokens} if o.chunk_tokens else {})}
     (out / 'config.json').write_text(json.dumps(config, indent=2) + '\n')
 
     probe = E.probes(out, task, thr) if task == 'prompt-injection' else None

@@ -88,14 +88,18 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     task: 'prompt-injection',
     labels: ['BENIGN', 'INJECTION'],
     problemType: 'single_label_classification',
-    // Calibrated on dev: smallest threshold with <= 1% FPR on the dev benign rows, floored at 0.5.
+    // Calibrated on held-back data: the smallest threshold with <= 1% FPR on the pooled dev benign rows and the 10%
+    // calibration parts of the multilingual / harmful-request sets and <= 1.5% on each such set of 200+ rows,
+    // floored at 0.5 (tools/train/pi_data.calibrated_threshold).
     threshold: 0.5,
     maxLength: 512,
-    // Trained on deepset/prompt-injections, whose licence is unverified (reportedly Apache-2.0).
-    license: 'LicenseRef-unverified-data',
+    // Second generation (issue 13): trained without deepset (licence unverified) and without research-only data; the
+    // least permissive training sets are CC BY 4.0 (Mintaka, AILuminate) and CC BY 2.0 FR (Tatoeba).
+    license: 'CC-BY-4.0',
     files: files('prompt-injection'),
-    dev: { name: 'f1', value: 0.9135 },
-    // The model alone: FPR 1.1–6.0% on the benign sets and recall 0.94 (jackhhao) vs 0.89 for hybrid.
+    dev: { name: 'f1', value: 0.9351 },
+    // The model alone: FPR <= 1.5% on the held-back ordinary prompts of every language, recall 0.94 on jackhhao test
+    // and 0.88-0.94 on held-back indirect injections (docs/embedded-models.md).
     defaultMode: 'ml',
     // A bag of words: an attack after ~600 harmless tokens scores 0.03 in a 512-token chunk, 0.90 in a 64-token one
     // (tools/bench/long-input-cost.mjs, docs/security.md).

@@ -17,7 +17,6 @@ const PERMISSIVE_SPDX = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Cla
 
 /** Models still shipped under a non-permissive marker (issue 13: retrain them on permissive data). */
 const KNOWN_NOT_PERMISSIVE: Readonly<Record<string, string>> = {
-  'prompt-injection': 'LicenseRef-unverified-data',
   toxicity: 'LicenseRef-research-only',
 };
 
@@ -59,6 +58,15 @@ describe('embedded model licences', () => {
     // no stale term: every term is the code's MIT or some shipped model's licence
     const used = new Set(['MIT', ...EMBEDDED_MODEL_LIST.map((m) => m.license)]);
     for (const term of terms) expect(used.has(term), term).toBe(true);
+  });
+
+  it('the prompt-injection model is licence-clean (no deepset, no research-only data: CC-BY-4.0)', () => {
+    const pi = EMBEDDED_MODEL_LIST.find((m) => m.name === 'prompt-injection');
+    expect(pi?.license).toBe('CC-BY-4.0');
+    const metrics = readJson<{ train_sources: string[] }>(`${PACKAGE}models/prompt-injection/metrics.json`);
+    // deepset (licence unverified), safeguard (unknown), DSTC8 (CC BY-SA), wizardlm (CC BY-NC) and promptmap (GPL)
+    // are evaluation-only sets
+    for (const source of metrics.train_sources) expect(source).not.toMatch(/deepset|safeguard|dstc8|wizardlm|promptmap/);
   });
 
   it('the sentiment model is licence-clean (GoEmotions, Apache-2.0)', () => {

@@ -5,9 +5,9 @@ import type { EmbeddedModelAssets } from './embedded-assets.js';
 export const assets: EmbeddedModelAssets = {
   task: 'prompt-injection',
   files: {
-    'model_int8.onnx': { url: new URL('../../models/prompt-injection/model_int8.onnx', import.meta.url), size: 2131733, sha256: '6f7958d202da5372c97edbd98b2587ece130f4b9cb5432a318c7cb33714d55c5' },
-    'config.json': { url: new URL('../../models/prompt-injection/config.json', import.meta.url), size: 553, sha256: 'a8ced0e43264bbad5aaed2cb344fe2db82bd9bfad9d6df941ba4ecbb94a88551' },
-    'tokenizer.json': { url: new URL('../../models/prompt-injection/tokenizer.json', import.meta.url), size: 276533, sha256: 'ec41018c5b6ed87433c62deb61a80010dcdfd3f10d39acfbd0f2b45989abc1dc' },
+    'model_int8.onnx': { url: new URL('../../models/prompt-injection/model_int8.onnx', import.meta.url), size: 2256534, sha256: '5dd3a6e42edf5d25c9f20b41fcc45de4c0aae566e82acbe6d5fb40deea27a348' },
+    'config.json': { url: new URL('../../models/prompt-injection/config.json', import.meta.url), size: 536, sha256: '7030bafb316f48a9b4379c430e64fa8e14ff8459edec2402a8e6543ad5595f38' },
+    'tokenizer.json': { url: new URL('../../models/prompt-injection/tokenizer.json', import.meta.url), size: 308832, sha256: 'e4a1a77f36366efa9d7fe9c6a03b747b50b37ab1db9008d8960e95fc4ad954f8' },
     'tokenizer_config.json': { url: new URL('../../models/prompt-injection/tokenizer_config.json', import.meta.url), size: 384, sha256: '0ff17dd897d4309d9f4572db3f2ef15595633e09095dcab0cba50b2015fda02e' },
   },
 };
