@@ -28,6 +28,13 @@ export interface ScannerDefinitionV1 {
    * can use a classifier model; absent for rule-only scanners.
    */
   readonly modelTask?: string;
+  /**
+   * Whether a scanner built with these camelCase options uses the model of {@link modelTask}. Absent (the classifier
+   * scanners): every mode but `heuristic` does, and the shield's `detectionMode` fills an unset `mode`. Scanners whose
+   * model is opted into by another option (Anonymize's `recognizer: 'ml' | 'hybrid'`) give this function: the
+   * shield then never sets `mode` on them and resolves (or downloads) their model only when it returns true.
+   */
+  readonly usesModel?: (options: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** Where an llm-guard parameter goes in llm-shield's options. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -51,5 +51,46 @@ describe('createShield (Node)', () => {
     const shield = await createShield({ configFile: path, env: { ...env, TOX_THRESHOLD: '0.66' }, detectionMode: 'heuristic' });
     expect((shield.inputScanners[0] as unknown as { config: { threshold: number } }).config.threshold).toBe(0.66);
     expect(shield.outputScanners).toEqual([]);
+  });
+});
+
+describe('createShield (Node): the NER model of Anonymize and Sensitive', () => {
+  const repo = new URL('../../../', import.meta.url);
+  /** A model folder of the tiny random-weight DeBERTa-v3 NER fixture (its tokenizer is the injection fixture's). */
+  function nerFolder(): string {
+    const folder = join(work, 'tiny-ner');
+    mkdirSync(folder, { recursive: true });
+    for (const name of ['model.onnx', 'config.json', 'tokenizer_config.json']) copyFileSync(new URL(`models/fixtures/tiny-deberta-pii-ner/${name}`, repo), join(folder, name));
+    copyFileSync(new URL('models/fixtures/tiny-deberta-injection/tokenizer.json', repo), join(folder, 'tokenizer.json'));
+    return folder;
+  }
+
+  it('resolves no model with the default rules, even when downloads are allowed', async () => {
+    const shield = await createShield({ env, input: ['Anonymize'], output: ['Sensitive'], download: true });
+    expect(shield.models).toEqual([]);
+    const result = await shield.scanPrompt('Email john.doe@acme.com please');
+    expect(result.sanitizedText).toBe('Email [REDACTED_EMAIL_ADDRESS_1] please');
+  });
+
+  it("attaches the model from models.Anonymize with recognizer 'ml' (config file keys), and the scan runs it", async () => {
+    const folder = nerFolder();
+    const shield = await createShield({
+      env,
+      config: { input_scanners: [{ type: 'Anonymize', params: { recognizer: 'ml' } }], output_scanners: [{ type: 'Sensitive', params: { recognizer: 'hybrid' } }] },
+      models: { Anonymize: folder, Sensitive: folder },
+    });
+    try {
+      expect(shield.models.map((model) => `${model.kind}:${model.scanner}:${model.task}:${model.origin}`)).toEqual(['input:Anonymize:pii-ner:explicit', 'output:Sensitive:pii-ner:explicit']);
+      const result = await shield.scanPrompt('My name is John Smith and I live in Berlin.');
+      const run = result.runs[0]!;
+      expect(run.status).toBe('completed');
+      expect(run.status === 'completed' && run.result.method).toBe('ml');
+    } finally {
+      await shield.close();
+    }
+  });
+
+  it("refuses recognizer 'ml' when no NER model is cached, given or downloadable", async () => {
+    await expect(createShield({ env, config: { input_scanners: [{ type: 'Anonymize', params: { recognizer: 'ml' } }], output_scanners: [] } })).rejects.toThrow(/recognizer 'ml' needs a model/);
   });
 });

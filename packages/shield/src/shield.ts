@@ -276,8 +276,9 @@ export async function createShieldWith(platform: ShieldPlatformV1 | undefined, c
       const params: Record<string, unknown> = { ...converted.options };
       if (definition.modelTask !== undefined) {
         Object.assign(params, { ...(options.modelScannerOptions ?? {}), ...converted.options });
-        if (params['mode'] === undefined && options.detectionMode !== undefined) params['mode'] = options.detectionMode;
-        const attach = platform && params['mode'] !== 'heuristic' && params['model'] === undefined ? await policyModel(platform, definition, options, resolved, built.warnings) : undefined;
+        if (definition.usesModel === undefined && params['mode'] === undefined && options.detectionMode !== undefined) params['mode'] = options.detectionMode;
+        const wantsModel = definition.usesModel ? definition.usesModel(params) : params['mode'] !== 'heuristic';
+        const attach = platform && wantsModel && params['model'] === undefined ? await policyModel(platform, definition, options, resolved, built.warnings) : undefined;
         if (attach) {
           params['model'] = { source: attach.source, runtime: platform!.runtime(), id: attach.id, ...(attach.variant ? { variant: attach.variant } : {}) };
           if (params['threshold'] === undefined && attach.threshold !== undefined) params['threshold'] = attach.threshold;

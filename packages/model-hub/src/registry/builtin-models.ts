@@ -185,4 +185,7 @@ export const DEFAULT_SCANNER_MODELS = {
   PromptInjection: 'protectai/deberta-v3-base-prompt-injection-v2',
   Toxicity: 'unitary/unbiased-toxic-roberta',
   Sentiment: 'cardiffnlp/twitter-roberta-base-sentiment-latest',
+  // the NER model of Anonymize and Sensitive, used only with recognizer 'ml' or 'hybrid'
+  Anonymize: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
+  Sensitive: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
 } as const satisfies Record<string, BuiltinModelId>;

@@ -46,9 +46,9 @@ export const BUILTIN_SCANNER_FAMILIES: readonly LazyScannerFamily[] = [
   {
     family: 'privacy',
     scanners: [
-      { type: 'Anonymize', input: true, output: false },
+      { type: 'Anonymize', input: true, output: false, modelTask: 'pii-ner' },
       { type: 'Deanonymize', input: false, output: true },
-      { type: 'Sensitive', input: false, output: true },
+      { type: 'Sensitive', input: false, output: true, modelTask: 'pii-ner' },
       { type: 'Secrets', input: true, output: true },
     ],
     load: async () => (await import('@llm-shield/privacy')).PRIVACY_SCANNER_DEFINITIONS,
