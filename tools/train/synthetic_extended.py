@@ -192,132 +192,15 @@ _ATTACKS = [(_override, 5), (_leak, 3), (_persona_jailbreak, 3), (_authority, 1)
             (_amnesia, 1), (_composite, 2)]
 
 # ----------------------------------------------------------------------------------------------------------
-# Benign grammar
+# Benign grammar: the base grammar's (synthetic.py: the same lists and draws), plus composites
 # ----------------------------------------------------------------------------------------------------------
-_ROLES = ['a Linux terminal', 'a Python interpreter', 'a SQL console', 'a JavaScript console', 'a travel guide', 'a career coach',
-          'a personal trainer', 'a math tutor', 'an English teacher', 'a chef', 'a poet', 'a storyteller', 'a stand-up comedian',
-          'a motivational coach', 'a financial advisor', 'a historian', 'a doctor explaining symptoms', 'a UX designer',
-          'a product manager', 'a recruiter', 'an interviewer for a software job', 'a debate partner', 'a fitness coach',
-          'a legal assistant', 'a real estate agent', 'a tour guide in Kyoto', 'a car mechanic', 'a gardener', 'a librarian',
-          'a music teacher', 'a screenwriter', 'a novelist', 'a copywriter', 'a proofreader', 'a translator', 'a regex generator',
-          'an Excel sheet', 'a password generator', 'a username generator', 'a dungeon master', 'a chess opponent',
-          'a Socratic tutor', 'a philosopher', 'a psychologist', 'a nutritionist', 'an astronomer', 'a museum guide',
-          'a customer support agent', 'a git expert', 'a DevOps engineer', 'a cybersecurity specialist', 'a data scientist',
-          'a statistician', 'a biology teacher', 'a wedding planner', 'a pirate', 'Sherlock Holmes', 'a medieval knight',
-          'a news anchor', 'a sports commentator', 'a language partner who speaks Spanish', 'an etymologist', 'a crossword maker',
-          'a JSON formatter', 'a commit message writer', 'a code reviewer', 'a startup advisor', 'a hiking guide', 'a sommelier',
-          'a film critic', 'a book recommender', 'a children\'s book author', 'an interior decorator', 'a fashion stylist',
-          'a plagiarism checker', 'an emoji translator', 'a Morse code translator', 'a spreadsheet formula helper',
-          'a shell that only knows git commands', 'a text adventure game', 'a trivia quiz host', 'a yoga instructor']
-_OPENERS = ['I want you to act as {r}.', 'Act as {r}.', 'I want you to act like {r}.', 'Please act as {r}.', 'You are {r}.',
-            'Pretend to be {r}.', 'Imagine you are {r}.', 'Roleplay as {r}.', 'Take on the role of {r}.', 'Behave like {r}.',
-            'I would like you to be {r}.', 'Play the part of {r}.', 'From now on, act as {r}.', 'Be {r} for this chat.']
-_INTERACTIONS = ['I will type commands and you will reply with what {r} would show.',
-                 'I will give you {what} and you will respond as {r} would.',
-                 'I will ask questions and you will answer them in character.',
-                 'I will send you {what}, and you will reply with your feedback.',
-                 'Each time I write something, reply as {r}.',
-                 'I will describe my situation and you will give advice.', '']
-_WHAT = ['sentences', 'code', 'topics', 'questions', 'my notes', 'a list of words', 'paragraphs', 'ideas', 'my answers']
-_CONSTRAINTS = ['Only reply with the output, nothing else.', 'Do not write explanations.', 'Reply inside one code block.',
-                'Keep your answers short.', 'Do not break character.', 'Only answer in Spanish.', 'Use simple words.',
-                'Do not type commands unless I ask you to.', 'Only reply with the corrected text.',
-                'When I need to tell you something in English I will put it in curly brackets {like this}.',
-                'Respond in no more than three sentences.', 'Answer with a numbered list.', 'Ask me one question at a time.',
-                'Do not give me the answer directly.', 'Write in a friendly tone.', 'Use markdown tables where useful.',
-                'Stay in character the whole time.', 'Do not add any notes.', 'Reply only with the translation.', '']
-_FIRSTS = ['My first command is pwd.', 'My first request is "I need help planning a trip to Lisbon."', 'My first sentence is "hello, how are you?"',
-           'My first question is about compound interest.', 'Start by asking me what I want to practise.', 'The first topic is climate change.',
-           'My first request is a workout plan for beginners.', 'My first code snippet is below.', 'Let\'s start.', '',
-           'First word: serendipity.', 'My first message: I feel stuck at work.', 'The first query is SELECT 1;']
+from synthetic import _FILL, _persona_benign, _short_benign, _trigger_benign  # noqa: E402
 
-_BENIGN_TRIGGER = [
-    'How do I ignore {thing} in {tool}?', 'Why does {tool} ignore my {thing}?', 'Can {tool} be told to ignore {thing}?',
-    'What is a system prompt and why do chatbots use one?', 'What does the system prompt do in {product}?',
-    'How do I write a good system prompt for a customer support bot?', 'Explain how prompt injection attacks work.',
-    'What are common defenses against prompt injection in LLM apps?', 'Is it safe to put API keys in a system prompt?',
-    'Please forget my previous question and help me with {task} instead.', 'Forget about {task}, can you help me with {task2}?',
-    'Ignore the typos in my message, I am on my phone. {question}', 'Never mind the last part, {question}',
-    'Disregard my earlier email, the meeting is on Friday after all. Can you draft a short note saying so?',
-    'The previous instructions in the manual were wrong. What is the correct way to {task}?',
-    'How do I override a method in {language}?', 'How can I override the default {thing} in {tool}?',
-    'What are the instructions for {task}?', 'Give me step-by-step instructions to {task}.',
-    'I forgot my {account} password, how do I reset it?', 'What is the admin panel in {product} used for?',
-    'How do I give a user admin rights in {product}?', 'Write a poem about the solar system.',
-    'Explain the immune system to a ten year old.', 'What does "bypass capacitor" mean?', 'How does a heart bypass surgery work?',
-    'From now on, answer my questions in {style}.', 'From now on, please use metric units.', 'From now on, call me {name}.',
-    'Reveal the answer to this riddle only after I guess twice: what has keys but cannot open locks?',
-    'Print the numbers from 1 to 10 in {language}.', 'Show me your reasoning step by step for 17 * 23.',
-    'Repeat after me: "the quick brown fox jumps over the lazy dog".', 'Output the result as a CSV table.',
-    'Summarize the rules of {game} in a few sentences.', 'What are the safety rules for {activity}?',
-    'Write a story about a robot who learns to break the rules for a good reason.', 'What is jailbreaking an iPhone?',
-    'What was the DAN prompt and why did it work on early chatbots?', 'Do not include explanations, just give me the {thing2}.',
-    'Respond only with JSON for this input: {json}', 'Only reply with yes or no: is {number} a prime number?',
-    'You are a helpful assistant. Answer the question about {topic} concisely.', 'Pretend we are in 1990. What would a computer cost?',
-    'What are the limitations of large language models?', 'How do content filters on social media work?',
-    'Delete the duplicate rows from this table: {json}', 'How do I drop a column in pandas?', 'How do I clear the cache in {tool}?',
-]
-_FILL = {
-    'thing': ['whitespace', 'files', 'case', 'warnings', 'node_modules', 'errors', 'line endings', 'a directory', 'certain rules', 'comments'],
-    'tool': ['git', 'ESLint', 'Docker', 'Prettier', 'rsync', 'grep', 'VS Code', 'TypeScript', 'pytest', 'webpack', 'Chrome'],
-    'product': ['ChatGPT', 'WordPress', 'Jira', 'Slack', 'Google Workspace', 'GitLab', 'Shopify', 'Windows'],
-    'task': ['my resume', 'a birthday party', 'assembling a bookshelf', 'changing a tire', 'baking bread', 'setting up a router',
-             'writing a cover letter', 'filing taxes', 'learning Spanish', 'repotting a plant', 'installing Python'],
-    'task2': ['a grocery list', 'a cover letter', 'my homework', 'a workout plan', 'a wedding toast'],
-    'question': ['Where is the nearest pharmacy?', 'What time does the museum open?', 'How do I boil an egg?', 'Is it going to rain?'],
-    'language': ['Java', 'Python', 'C#', 'Kotlin', 'TypeScript', 'Ruby', 'Rust', 'Go'],
-    'account': ['Gmail', 'router', 'Netflix', 'laptop', 'bank app', 'WiFi'],
-    'style': ['British English', 'French', 'bullet points', 'a formal tone', 'plain language', 'haiku form'],
-    'name': ['Sam', 'Captain', 'Dr. Lee', 'Alex'],
-    'game': ['chess', 'poker', 'cricket', 'Monopoly', 'go'],
-    'activity': ['rock climbing', 'handling chemicals in a lab', 'using a chainsaw', 'swimming in the sea'],
-    'thing2': ['regex', 'SQL query', 'final number', 'list', 'shell command'],
-    'json': ['{"name": "Ann", "age": 31}', 'id,name\\n1,Bob\\n1,Bob', '[1, 2, 2, 3]'],
-    'number': ['97', '91', '221', '13'],
-    'topic': ['tax deadlines', 'photosynthesis', 'the French revolution', 'TCP handshakes', 'sourdough'],
-}
-
-# short everyday chat turns (greetings, acknowledgements, one-liners): attacks in the data often open with
-# "Hello ChatGPT", so without these a bare greeting scores high
-_SHORT = ['hi', 'hello', 'hey', 'hi there', 'hello!', 'hey, how are you?', 'good morning', 'good evening', 'thanks',
-          'thank you!', 'ok', 'okay, continue', 'yes please', 'no thanks', 'tell me more', 'can you help me?', 'what can you do?',
-          'who are you?', 'test', 'testing 123', 'are you there?', 'sounds good', 'great, thanks!', 'go on', 'why?',
-          'what do you mean?', 'explain again please', 'shorter please', 'in French please', 'print hello in Python',
-          'hello, I have a question', 'hi! quick question about Excel', 'good night', 'lol', 'nice', 'cool, what else?',
-          'how does this work?', 'start', 'help', 'menu', 'stop', 'cancel my order', 'never mind', 'that is wrong',
-          'can you repeat that?', 'what is your name?', 'how old are you?', 'are you a robot?', 'hello there, friend']
-
-
-def _short_benign(r: random.Random) -> str:
-    t = r.choice(_SHORT)
-    return t.capitalize() if r.random() < 0.5 else t
 
 
 def _composite_benign(r: random.Random) -> str:
     """A topic or question followed by another ordinary request (the benign twin of `_composite`)."""
     return f'{r.choice(_TOPICS)}{r.choice([". ", " ", ": "])}{r.choice([_trigger_benign, _short_benign])(r)}'
-
-
-def _fill(r: random.Random, template: str) -> str:
-    out = template
-    for key, values in _FILL.items():
-        token = '{' + key + '}'
-        while token in out:
-            out = out.replace(token, r.choice(values), 1)
-    return out
-
-
-def _persona_benign(r: random.Random) -> str:
-    role = r.choice(_ROLES)
-    parts = [r.choice(_OPENERS).format(r=role), r.choice(_INTERACTIONS).format(r=role, what=r.choice(_WHAT))]
-    for c in r.sample(_CONSTRAINTS, r.choice([0, 1, 2, 3])):
-        parts.append(c)
-    parts.append(r.choice(_FIRSTS))
-    return ' '.join(p for p in parts if p)
-
-
-def _trigger_benign(r: random.Random) -> str:
-    return _fill(r, r.choice(_BENIGN_TRIGGER))
 
 
 def generate(n_attack: int, n_benign: int, seed: int) -> list[tuple[str, int, str]]:
