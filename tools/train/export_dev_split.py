@@ -177,19 +177,26 @@ def goemotions_sources(tweet_preprocess: bool = False) -> dict[str, list[Source]
     return {'goemotions-dev': [Source(p, 'lines', 'tsv-first', rows, 'tweet-preprocess' if tweet_preprocess else None)]}
 
 
+def emotion_sources() -> dict[str, list[Source]]:
+    """GoEmotions dev with its 28 labels (`data/original/dev.tsv`): text = first tab field, label = the multi-hot list."""
+    p = data.GOEMOTIONS / 'original/dev.tsv'
+    return {'goemotions-dev': [Source(p, 'lines', 'tsv-first', data.goemotions_emotion_rows('dev'))]}
+
+
 # ------------------------------------------------------------------------------------------------------------
 def load(task: str, meta: dict) -> tuple[dict, dict[str, list[Source]]]:
     options = meta.get('data_options', {})
     if task == 'sentiment':
         srcs = goemotions_sources if options.get('source') == 'goemotions' else sent_sources
         return data.load_task(task, options), srcs(options.get('tweet_preprocess', False))
-    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources}[task]
+    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources, 'emotion': emotion_sources}[task]
     return data.load_task(task, options), sources()
 
 
 def compact_label(task: str, y) -> object:
-    """Label as training used it: int class (PI, sentiment); toxicity: 6 chars over {0,1,-} (- = masked)."""
-    if task == 'toxicity':
+    """Label as training used it: int class (PI, sentiment); toxicity: 6 chars over {0,1,-} (- = masked); emotion: 28
+    chars over {0,1}, one per label."""
+    if task in ('toxicity', 'emotion'):
         return ''.join('-' if v is None else str(int(v)) for v in y)
     return int(y)
 
@@ -197,6 +204,8 @@ def compact_label(task: str, y) -> object:
 def metric_value(task: str, meta: dict, probs: np.ndarray, labels: list) -> tuple[str, float]:
     if task == 'sentiment':
         return 'macro_recall', M.sentiment_metrics(labels, probs)['macro_recall']
+    if task == 'emotion':
+        return 'macro_f1', M.emotion_metrics(labels, probs, meta['threshold'])['macro_f1']
     y = M.binary_labels(task, labels)
     s = M.binary_scores(task, probs[:, 1] if task == 'prompt-injection' else probs)
     return 'f1', M.binary_metrics(y, s, meta['threshold'])['f1']
@@ -280,14 +289,17 @@ def export(task: str) -> dict:
         'model': task,
         'generatedBy': 'tools/train/.venv/bin/python tools/train/export_dev_split.py',
         'datasets': '../shared/datasets (relative to the repository root)',
-        'splitFrom': {'function': {'prompt-injection': 'data.load_pi', 'toxicity': 'data.load_toxicity', 'sentiment': 'data.load_sentiment'}[task],
+        'splitFrom': {'function': {'prompt-injection': 'data.load_pi', 'toxicity': 'data.load_toxicity', 'sentiment': 'data.load_sentiment',
+                                   'emotion': 'data.load_emotion'}[task],
                       'options': meta.get('data_options', {}), 'seed': data.SEED},
         'hashes': {'text': f'sha256(utf-8 text)[:{TEXT_HASH_HEX}]', 'ids': f'sha256(ids joined by ",")[:{IDS_HASH_HEX}]'},
         'labels': 'toxicity: one char per label in id2label order (0/1, - = not annotated, masked in training); '
-                  'is_bad = any label 1' if task == 'toxicity' else 'class index in id2label order',
+                  'is_bad = any label 1' if task == 'toxicity' else
+                  'emotion: one char per label in id2label order (0/1)' if task == 'emotion' else 'class index in id2label order',
         'metric': {
             'name': name,
             **({'threshold': meta['threshold'], 'rule': 'P(INJECTION) >= threshold' if task == 'prompt-injection'
+                else 'each label: sigmoid >= threshold; macro-F1 over the labels' if task == 'emotion'
                 else 'max label sigmoid >= threshold vs is_bad'} if task != 'sentiment' else {'rule': 'argmax'}),
             'card': meta['dev'][name],
             'cardRows': len(dev),

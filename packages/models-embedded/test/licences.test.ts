@@ -61,8 +61,7 @@ describe('embedded model licences', () => {
     for (const term of terms) expect(used.has(term), term).toBe(true);
   });
 
-  it('the sentiment model is licence-clean (GoEmotions, Apache-2.0)', () => {
-    const sentiment = EMBEDDED_MODEL_LIST.find((m) => m.name === 'sentiment');
-    expect(sentiment?.license).toBe('Apache-2.0');
+  it('the sentiment and emotion models are licence-clean (GoEmotions, Apache-2.0)', () => {
+    for (const name of ['sentiment', 'emotion']) expect(EMBEDDED_MODEL_LIST.find((m) => m.name === name)?.license).toBe('Apache-2.0');
   });
 });

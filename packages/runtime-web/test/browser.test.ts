@@ -48,6 +48,7 @@ const EMBEDDED_SCANS: Array<[PageScannerName, EmbeddedModelTask]> = [
   ['PromptInjection', 'prompt-injection'],
   ['Toxicity', 'toxicity'],
   ['Sentiment', 'sentiment'],
+  ['EmotionDetection', 'emotion'],
 ];
 /** Benign and flagged texts for the embedded models' parity check. */
 const EMBEDDED_TEXTS = [

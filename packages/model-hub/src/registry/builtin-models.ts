@@ -127,6 +127,42 @@ export const BUILTIN_MODELS = {
       'transformers.js export (Xenova) of cardiffnlp/twitter-roberta-base-sentiment-latest. The threshold is on the ' +
       "Sentiment scanner's compound scale [-1, 1]. fp16/int8 files follow the transformers.js naming and are unverified.",
   },
+  'SamLowe/roberta-base-go_emotions': {
+    registryVersion: 1,
+    id: 'SamLowe/roberta-base-go_emotions',
+    task: 'emotion',
+    scanners: ['EmotionDetection'],
+    repoId: 'SamLowe/roberta-base-go_emotions-onnx',
+    revision: {
+      commit: '90ee0c1c4796d370e68968687b8ba51fc11224f4',
+      branch: 'main',
+      status: 'unverified',
+      source:
+        "llm-guard's llm_guard/input_scanners/emotion_detection.py DEFAULT_MODEL: onnx_path SamLowe/roberta-base-go_emotions-onnx, " +
+        'onnx_revision 90ee0c1c4796d370e68968687b8ba51fc11224f4 (PyTorch model SamLowe/roberta-base-go_emotions at revision ' +
+        '58b6c5b44a7a12093f782442969019c7e2982299); read in llm-guard\'s public source, not checked against the Hub. The ONNX ' +
+        'repo keeps its graphs, tokenizer and config under onnx/ (its model card: onnx/model.onnx, onnx/model_quantized.onnx). ' +
+        HOW_TO_VERIFY,
+    },
+    files: {
+      onnx: { fp32: 'onnx/model.onnx', quantized: 'onnx/model_quantized.onnx' },
+      tokenizer: 'onnx/tokenizer.json',
+      tokenizerConfig: 'onnx/tokenizer_config.json',
+      config: 'onnx/config.json',
+    },
+    labels: [
+      'admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion', 'curiosity', 'desire',
+      'disappointment', 'disapproval', 'disgust', 'embarrassment', 'excitement', 'fear', 'gratitude', 'grief', 'joy',
+      'love', 'nervousness', 'optimism', 'pride', 'realization', 'relief', 'remorse', 'sadness', 'surprise', 'neutral',
+    ],
+    defaults: { threshold: 0.5, maxLength: 512 },
+    license: 'MIT',
+    approxSizeBytes: { fp32: 499_000_000, quantized: 125_000_000 },
+    notes:
+      'ONNX export of SamLowe/roberta-base-go_emotions (RoBERTa-base fine-tuned on GoEmotions, 28 labels, multi-label ' +
+      'sigmoid). llm-guard tokenizes with max_length 512, truncation, return_token_type_ids False, and blocks its eleven ' +
+      'negative emotions above 0.5. The model card reports F1 0.450 at a fixed 0.5 threshold.',
+  },
 } as const satisfies Record<string, ModelRegistryEntry>;
 
 /** Registry ids of the built-in models. */
@@ -137,4 +173,5 @@ export const DEFAULT_SCANNER_MODELS = {
   PromptInjection: 'protectai/deberta-v3-base-prompt-injection-v2',
   Toxicity: 'unitary/unbiased-toxic-roberta',
   Sentiment: 'cardiffnlp/twitter-roberta-base-sentiment-latest',
+  EmotionDetection: 'SamLowe/roberta-base-go_emotions',
 } as const satisfies Record<string, BuiltinModelId>;

@@ -5,7 +5,7 @@ import { assertRepoId } from '../cache-layout.js';
 export const MODEL_VARIANTS = ['fp32', 'fp16', 'int8', 'quantized'] as const satisfies readonly ModelVariant[];
 
 /** What a registry model classifies. */
-export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'text-classification';
+export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'emotion' | 'text-classification';
 
 /**
  * How much a pinned revision can be trusted.

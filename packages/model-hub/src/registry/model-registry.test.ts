@@ -43,7 +43,7 @@ describe('user entries', () => {
     const registry = createModelRegistry([mine]);
     expect(registry.get('protectai/deberta-v3-base-prompt-injection-v2').repoId).toBe('me/pi-onnx');
     expect(registry.find('ME/PI-ONNX')).toBe(mine);
-    expect(registry.list()).toHaveLength(3);
+    expect(registry.list()).toHaveLength(4);
     expect(() => registry.get('nobody/nothing')).toThrow(InvalidConfigError);
   });
 
