@@ -115,16 +115,16 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     labels: ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'],
     problemType: 'multi_label_classification',
     // A text is toxic when any label's sigmoid >= threshold (best F1 on dev). One CNN with fixed toxicity-lexicon
-    // channels, trained with ordinary prompts as non-toxic rows.
-    threshold: 0.48,
+    // channels, trained with ordinary prompts (English and 45 other languages) as non-toxic rows.
+    threshold: 0.6,
     maxLength: 256,
-    // Trained partly on TweetEval offensive (no explicit licence: research use).
-    license: 'LicenseRef-research-only',
+    // Since issue 13 trained on permissive data only (Jigsaw, Davidson, ConvAbuse, Civil Comments spans, ToxiGen,
+    // HateCheck templates, ordinary prompts and sentences): no TweetEval.
+    license: 'MIT',
     files: files('toxicity'),
-    dev: { name: 'f1', value: 0.9322 },
-    // Hybrid: Jigsaw F1 0.904 vs 0.908 with FPR 0.102 vs 0.143, AlpacaEval FPR 0.006 vs 0.031, TweetEval offensive
-    // FPR 0.045 vs 0.087 (macro-F1 0.741 vs 0.755); the model alone still flags everyday words out of context
-    // ("How do I kill a zombie process in Linux?" 0.72).
+    dev: { name: 'f1', value: 0.9537 },
+    // Hybrid: the model alone still flags everyday words out of context on 3.6% of AlpacaEval and 6.2% of NQ-open
+    // (docs/accuracy.md); the rules gate it.
     defaultMode: 'hybrid',
   },
   sentiment: {

@@ -18,7 +18,6 @@ const PERMISSIVE_SPDX = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Cla
 /** Models still shipped under a non-permissive marker (issue 13: retrain them on permissive data). */
 const KNOWN_NOT_PERMISSIVE: Readonly<Record<string, string>> = {
   'prompt-injection': 'LicenseRef-unverified-data',
-  toxicity: 'LicenseRef-research-only',
 };
 
 function readJson<T>(path: string): T {
@@ -63,5 +62,14 @@ describe('embedded model licences', () => {
 
   it('the sentiment and emotion models are licence-clean (GoEmotions, Apache-2.0)', () => {
     for (const name of ['sentiment', 'emotion']) expect(EMBEDDED_MODEL_LIST.find((m) => m.name === name)?.license).toBe('Apache-2.0');
+  });
+
+  it('the toxicity model is licence-clean: no research-only training source, and the package no longer says so', () => {
+    const toxicity = EMBEDDED_MODEL_LIST.find((m) => m.name === 'toxicity');
+    expect(PERMISSIVE_SPDX.has(toxicity?.license ?? '')).toBe(true);
+    const metrics = readJson<{ data_options: { use_tweeteval?: boolean }; train_sources: string[] }>(`${PACKAGE}models/toxicity/metrics.json`);
+    expect(metrics.data_options.use_tweeteval).toBe(false);
+    expect(metrics.train_sources.filter((source) => /tweeteval|semeval/i.test(source))).toEqual([]);
+    expect(terms).not.toContain('LicenseRef-research-only');
   });
 });
