@@ -46,8 +46,8 @@ Options:
   --fail-fast            stop at the first flagging scanner (the rest are reported skipped)
   --detection-mode M     heuristic, ml or hybrid (default: each model's own, from the model policy:
                          --model-dir, else the production model already in the cache, else the embedded
-                         model — ml, hybrid for Toxicity; heuristic attaches no model). EmotionDetection
-                         is model only: heuristic, hybrid and --on-model-failure fallback are refused
+                         model — ml, hybrid for Toxicity; heuristic attaches no model). EmotionDetection's
+                         rules are a proxy (sentiment-lexicon negativity) for its negative emotions
   --model-dir [NAME=]DIR run a scanner's ONNX model from a folder (model.onnx or onnx/model.onnx,
                          config.json, tokenizer.json) with onnxruntime-node; repeatable; a bare DIR
                          needs exactly one selected scanner

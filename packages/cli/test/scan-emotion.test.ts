@@ -57,10 +57,19 @@ describe('llm-shield scan --scanners EmotionDetection (embedded GoEmotions model
     expect(result.findings).toHaveLength(28);
   });
 
-  it('refuses --detection-mode heuristic: there is no rule-based emotion detector', async () => {
-    const { code, stderr } = await scan(['--scanners', 'EmotionDetection', '--detection-mode', 'heuristic', 'hello']);
+  it('--detection-mode heuristic: no model, the sentiment lexicon answers as a proxy for the negative emotions', async () => {
+    const angry = await scan(['--scanners', 'EmotionDetection', '--detection-mode', 'heuristic', 'I hate this, it is terrible and awful']);
+    expect(angry.code).toBe(1);
+    expect(JSON.parse(angry.stdout).runs[0].result).toMatchObject({ method: 'heuristic', valid: false });
+    const plain = await scan(['--scanners', 'EmotionDetection', '--detection-mode', 'heuristic', 'What is the capital of France?']);
+    expect(plain.code).toBe(0);
+  });
+
+  it('refuses a positive blocked emotion in heuristic mode: the proxy stands for the negative ones only', async () => {
+    const config = join(work, 'joy.yml');
+    writeFileSync(config, 'input_scanners:\n  - type: EmotionDetection\n    params:\n      blocked_emotions: ["joy"]\n');
+    const { code, stderr } = await scan(['--config', config, '--detection-mode', 'heuristic', 'hello']);
     expect(code).toBe(2);
-    expect(stderr).toContain('EmotionDetection');
-    expect(stderr).toContain('mode');
+    expect(stderr).toContain('blocked_emotions');
   });
 });

@@ -90,19 +90,38 @@ describe('EmotionDetection', () => {
     [{ blockedEmotions: ['rage'] }, { field: 'blockedEmotions', value: 'rage' }],
     [{ blockedEmotions: ['neutral'] }, { field: 'blockedEmotions', value: 'neutral' }],
     [{ blockedEmotions: [] }, { field: 'blockedEmotions' }],
-    [{ mode: 'heuristic' }, { field: 'mode', value: 'heuristic' }],
-    [{ mode: 'hybrid' }, { field: 'mode', value: 'hybrid' }],
-    [{ onModelFailure: 'fallback' }, { field: 'onModelFailure', value: 'fallback' }],
+    [{ mode: 'heuristic', blockedEmotions: ['anger', 'joy'] }, { field: 'blockedEmotions', value: 'joy' }],
+    [{ mode: 'hybrid', blockedEmotions: ['love'] }, { field: 'blockedEmotions', value: 'love' }],
+    [{ onModelFailure: 'fallback', blockedEmotions: ['joy'] }, { field: 'blockedEmotions', value: 'joy' }],
+    [{ mode: 'rules' }, { field: 'mode', value: 'rules' }],
     [{ returnEmotions: 'yes' }, { field: 'returnEmotions', value: 'yes' }],
     [{ threshold: 2 }, { field: 'threshold', value: 2 }],
-    [{ hybridGate: 0.5 }, { option: 'hybridGate' }],
+    [{ categories: ['anger'] }, { option: 'categories' }],
   ])('refuses %j', (config, details) => {
     expect(() => new EmotionDetection({ model: model(), ...(config as object) })).toThrow(InvalidConfigError);
     expect(() => new EmotionDetection({ model: model(), ...(config as object) })).toThrow(expect.objectContaining({ details: expect.objectContaining({ scanner: 'EmotionDetection', ...details }) }));
   });
 
-  it('refuses to be built without a model: there is no rule-based emotion detector', () => {
-    expect(() => new EmotionDetection()).toThrow(expect.objectContaining({ details: expect.objectContaining({ scanner: 'EmotionDetection', field: 'model' }) }));
+  it('without a model, the sentiment lexicon answers as a proxy for the negative emotions (heuristic)', async () => {
+    const scanner = new EmotionDetection();
+    expect(scanner.config.mode).toBe('heuristic');
+    const negative = await scanner.scan('I hate this, it is terrible and awful', context);
+    expect(negative).toMatchObject({ valid: false, method: 'heuristic', threshold: 0.65 });
+    expect(negative.findings.map((finding) => finding.category)).toContain('negative');
+    expect((await scanner.scan('What a lovely day, thank you!', context)).valid).toBe(true);
+  });
+
+  it('hybrid: the lexicon gates the model; clearly positive text never reaches it', async () => {
+    const scanner = new EmotionDetection({ model: model(), mode: 'hybrid' });
+    expect((await scanner.scan('i hate this', context)).method).toBe('hybrid');
+    const happy = await scanner.scan('this is great , i love it', context);
+    expect(happy).toMatchObject({ valid: true, method: 'heuristic' });
+  });
+
+  it('falls back to the lexicon with onModelFailure fallback', async () => {
+    const broken = { source: new FakeSource({}), runtime: new FakeRuntime({ logits }), id: 'missing' };
+    const result = await new EmotionDetection({ model: broken, onModelFailure: 'fallback' }).scan('I hate this, it is terrible', context);
+    expect(result).toMatchObject({ valid: false, method: 'fallback' });
   });
 });
 

@@ -2,15 +2,21 @@ import { InvalidConfigError } from '@llm-shield/core';
 import { analyzeSentiment } from '@llm-shield/heuristics';
 import { ClassifierEngine } from '../classifier-scanner.js';
 import { EngineInputScanner, EngineOutputScanner } from '../engine-scanner.js';
-import { assertKnownKeys, resolveClassifierConfig, type ClassifierScannerConfig, type ResolvedClassifierConfig } from '../scanner-config.js';
+import { assertKnownKeys, CLASSIFIER_CONFIG_KEYS, resolveClassifierConfig, type ClassifierScannerConfig, type ResolvedClassifierConfig } from '../scanner-config.js';
 import { bindEmotionLabels, DEFAULT_BLOCKED_EMOTIONS, EMOTION_LABELS, type EmotionLabel } from './emotion-labels.js';
 
 /** llm-guard's default threshold of EmotionDetection (a blocked emotion above it makes the text invalid). */
 export const EMOTION_MODEL_THRESHOLD = 0.5;
+/**
+ * Default threshold of the rule-based proxy (`heuristic` mode, fallback, hybrid below the gate): negativity 0.65 of
+ * the sentiment lexicon, i.e. compound −0.3 (the Sentiment scanner's default).
+ */
+export const EMOTION_HEURISTIC_THRESHOLD = 0.65;
+/** Default `hybridGate`: negativity 0.5 (compound ≤ 0), or any negative word, asks the model. */
+export const EMOTION_HYBRID_GATE = 0.5;
 
 /** Options of {@link EmotionDetection} and {@link OutputEmotionDetection}. */
-export interface EmotionDetectionConfig
-  extends Pick<ClassifierScannerConfig, 'threshold' | 'mode' | 'onModelFailure' | 'timeoutMs' | 'model' | 'longInput' | 'batchSize' | 'explain' | 'cache'> {
+export interface EmotionDetectionConfig extends ClassifierScannerConfig {
   /**
    * A text is invalid when one of these emotions scores above `threshold` (default
    * {@link DEFAULT_BLOCKED_EMOTIONS}, llm-guard's eleven negative emotions). Any of {@link EMOTION_LABELS} except
@@ -28,12 +34,15 @@ export interface EmotionDetectionConfig
    */
   returnEmotions?: boolean;
   /**
-   * Only `ml` (the default): emotions are read by a model alone; there is no rule-based emotion detector, so
-   * `heuristic` and `hybrid` are refused with `InvalidConfigError`.
+   * `ml` (default with a model): the model decides. There is no rule-based emotion detector; `heuristic` (default
+   * without a model), `hybrid` (the rules gate the model) and `onModelFailure: 'fallback'` use a proxy: the
+   * sentiment lexicon's negativity (`(1 − compound) / 2`, threshold {@link EMOTION_HEURISTIC_THRESHOLD}), which
+   * stands for the negative emotions only, so with a `blockedEmotions` list that names any other emotion they are
+   * refused with `InvalidConfigError`.
    */
-  mode?: 'ml';
-  /** `block` (default: a failed-closed, invalid result) or `throw`; `fallback` is refused (nothing to fall back to). */
-  onModelFailure?: 'block' | 'throw';
+  mode?: ClassifierScannerConfig['mode'];
+  /** What to do when the model cannot answer (default `block`: a failed-closed, invalid result). */
+  onModelFailure?: ClassifierScannerConfig['onModelFailure'];
   /**
    * How text longer than the model's window is read (default `chunks`: every token is scored, the worst part decides;
    * llm-guard reads the full text, truncated, or sentence by sentence with `match_type: sentence`).
@@ -43,7 +52,7 @@ export interface EmotionDetectionConfig
 
 type ResolvedEmotionConfig = Readonly<ResolvedClassifierConfig & { blockedEmotions: readonly EmotionLabel[]; returnEmotions: boolean }>;
 
-const KEYS = ['threshold', 'mode', 'onModelFailure', 'timeoutMs', 'model', 'longInput', 'batchSize', 'explain', 'cache', 'blockedEmotions', 'returnEmotions'] as const;
+const KEYS = [...CLASSIFIER_CONFIG_KEYS, 'blockedEmotions', 'returnEmotions'] as const;
 
 function refuse(name: string, field: string, value: unknown, message: string): never {
   throw new InvalidConfigError(`${name}: ${message}`, { details: { scanner: name, field, value } });
@@ -51,13 +60,6 @@ function refuse(name: string, field: string, value: unknown, message: string): n
 
 function resolveEmotionConfig(name: string, config: EmotionDetectionConfig): ResolvedEmotionConfig {
   assertKnownKeys(name, config, KEYS);
-  const mode = (config.mode as string | undefined) ?? 'ml';
-  if (mode !== 'ml') refuse(name, 'mode', mode, `mode must be ml: emotions are read by a model only (no rule-based detector), got ${JSON.stringify(mode)}.`);
-  const failure = config.onModelFailure as string | undefined;
-  if (failure === 'fallback') refuse(name, 'onModelFailure', failure, 'onModelFailure must be block or throw: there is no rule-based detector to fall back to.');
-  if (config.model === undefined) {
-    refuse(name, 'model', undefined, 'a model is needed (there is no rule-based emotion detector); llm-shield attaches the embedded emotion model by default, or give model.');
-  }
   const blocked = config.blockedEmotions ?? DEFAULT_BLOCKED_EMOTIONS;
   if (!Array.isArray(blocked) || blocked.length === 0) {
     refuse(name, 'blockedEmotions', blocked, `blockedEmotions must be a non-empty array of ${EMOTION_LABELS.filter((label) => label !== 'neutral').join(', ')}.`);
@@ -69,21 +71,26 @@ function resolveEmotionConfig(name: string, config: EmotionDetectionConfig): Res
   }
   const returnEmotions = config.returnEmotions ?? false;
   if (typeof returnEmotions !== 'boolean') refuse(name, 'returnEmotions', returnEmotions, 'returnEmotions must be a boolean.');
-  const resolved = resolveClassifierConfig(name, { ...config, mode: 'ml' }, {
+  const resolved = resolveClassifierConfig(name, config, {
     modelThreshold: EMOTION_MODEL_THRESHOLD,
-    heuristicThreshold: EMOTION_MODEL_THRESHOLD,
-    hybridGate: 1,
+    heuristicThreshold: EMOTION_HEURISTIC_THRESHOLD,
+    hybridGate: EMOTION_HYBRID_GATE,
     onModelFailure: 'block',
     longInput: 'chunks',
   });
-  // mode is fixed: a model's own default_mode (config.json) cannot switch it to hybrid
+  const usesProxy = resolved.mode !== 'ml' || resolved.onModelFailure === 'fallback';
+  const notNegative = (blocked as readonly EmotionLabel[]).filter((emotion) => !DEFAULT_BLOCKED_EMOTIONS.includes(emotion));
+  if (usesProxy && notNegative.length > 0) {
+    refuse(name, 'blockedEmotions', notNegative[0], `blockedEmotions ${notNegative.join(', ')} can be read by a model only: the rule-based proxy of mode ${resolved.mode}${resolved.onModelFailure === 'fallback' ? ' / onModelFailure fallback' : ''} (the sentiment lexicon's negativity) stands for the negative emotions; use mode ml without fallback.`);
+  }
   return Object.freeze({ ...resolved, blockedEmotions: Object.freeze([...new Set(blocked)]), returnEmotions });
 }
 
 /**
- * The engine of the EmotionDetection scanners: the model decides alone. With `explain` (default `'flagged'`) the
- * rule-based sentiment lexicon (VADER-style, `@llm-shield/heuristics`) reports the negative and positive words it
- * saw, as the explanation of a flagged text; it never changes the verdict.
+ * The engine of the EmotionDetection scanners. The rule-based side is a proxy, the sentiment lexicon (VADER-style,
+ * `@llm-shield/heuristics`): negativity `(1 − compound) / 2` as the score, its negative and positive words as
+ * findings. It answers in `heuristic` mode and on fallback, gates the model in `hybrid` mode (a negative word or
+ * negativity ≥ `hybridGate`), and explains a model's flagged verdict (`explain`); it never names an emotion.
  */
 function emotionEngine(name: string, config: ResolvedEmotionConfig): ClassifierEngine {
   return new ClassifierEngine({
@@ -91,7 +98,12 @@ function emotionEngine(name: string, config: ResolvedEmotionConfig): ClassifierE
     config,
     heuristic: (input) => {
       const analysis = analyzeSentiment(input);
-      return { score: (1 - analysis.compound) / 2, findings: analysis.findings, summary: `sentiment ${analysis.label} (compound ${analysis.compound.toFixed(2)})` };
+      return {
+        score: (1 - analysis.compound) / 2,
+        findings: analysis.findings,
+        summary: `sentiment lexicon: ${analysis.label} (compound ${analysis.compound.toFixed(2)})`,
+        flagged: analysis.findings.some((finding) => finding.category === 'negative'),
+      };
     },
     bindLabels: (labels) => bindEmotionLabels(labels, { blocked: config.blockedEmotions, returnEmotions: config.returnEmotions }),
   });
@@ -99,7 +111,7 @@ function emotionEngine(name: string, config: ResolvedEmotionConfig): ClassifierE
 
 /**
  * Input scanner that flags prompts expressing blocked emotions, like llm-guard's input `EmotionDetection`
- * (`SamLowe/roberta-base-go_emotions` in production, the embedded GoEmotions model offline). Needs a model.
+ * (`SamLowe/roberta-base-go_emotions` in production, the embedded GoEmotions model offline).
  */
 export class EmotionDetection extends EngineInputScanner<ResolvedEmotionConfig> {
   constructor(config: EmotionDetectionConfig = {}) {
