@@ -26,17 +26,23 @@ def run(task: str, bundle: dict, C: float = 4.0) -> dict:
                            max_features=300000)
     tr = bundle['train']
     X = hstack([word.fit_transform(tr.texts), char.fit_transform(tr.texts)]).tocsr()
-    if task == 'sentiment':
+    if task == 'emotion':
+        # one logistic regression per label (one-vs-rest), unweighted: the threshold is calibrated on dev
+        from sklearn.multiclass import OneVsRestClassifier
+        y = (np.asarray(tr.labels) >= 0.5).astype(int)
+        clf = OneVsRestClassifier(LogisticRegression(C=C, max_iter=2000, solver='liblinear'))
+    elif task == 'sentiment':
         y = np.array(tr.labels)
+        clf = LogisticRegression(C=C, max_iter=2000, class_weight='balanced')
     else:
         y = binary_labels(task, tr.labels)
-    clf = LogisticRegression(C=C, max_iter=2000, class_weight='balanced')
+        clf = LogisticRegression(C=C, max_iter=2000, class_weight='balanced')
     clf.fit(X, y)
 
     def score(texts):
         Z = hstack([word.transform(texts), char.transform(texts)]).tocsr()
         p = clf.predict_proba(Z)
-        return p if task == 'sentiment' else p[:, 1]
+        return p if task in ('sentiment', 'emotion') else p[:, 1]
 
     result = evaluate(task, score, bundle)
     if task == 'prompt-injection':
@@ -46,7 +52,7 @@ def run(task: str, bundle: dict, C: float = 4.0) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument('--task', required=True, choices=['prompt-injection', 'toxicity', 'sentiment'])
+    ap.add_argument('--task', required=True, choices=['prompt-injection', 'toxicity', 'sentiment', 'emotion'])
     ap.add_argument('--safeguard', action='store_true')
     ap.add_argument("--augment-persona", action="store_true", dest="augment_persona")
     ap.add_argument('--tweeteval', action='store_true')

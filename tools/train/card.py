@@ -42,15 +42,18 @@ alpaca-eval-805 / nq-open / awesome-chatgpt-prompts, AILuminate `skilled` prompt
 |---|---|---|
 | Jigsaw toxic comments (predibase subsets), **train** pools, all six labels | 85% train / 15% dev | CC0 (labels) / CC BY-SA 3.0 (Wikipedia text) |
 | Davidson hate/offensive tweets: hate → toxic + identity_hate, offensive → toxic (others unknown, masked), neither → all 0 | 85% / 15% | MIT |
-| TweetEval offensive (OLID) **train** → toxic (other labels masked); its **val** is in dev | all | **unknown / research use** (Twitter terms; no explicit licence) |
-| the project's toxicity lexicon (`packages/heuristics`, written by hand; weights set against Jigsaw train and Davidson only), as fixed input channels, not as rows | – | written for this project |
-| ordinary prompts as all-zero rows (`train.py --benign-prompts`): extra/gsm8k_train (1,500 sampled), self_instruct_seed, gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval, dstc8_sgd_user, BIPIA email contexts and questions: instructions, questions, code requests, dialogue turns and e-mails that mention killing processes, shooting e-mails or wars | 85% / 15% | MIT / Apache-2.0 / CC BY-SA 4.0 (dstc8) |
+| ConvAbuse user turns to two chatbots, majority label: abusive → toxic (others masked), not abusive → all 0, ties dropped | official train / valid (dev) | CC BY 4.0 |
+| Civil Comments toxic spans (SemEval-2021 Task 5) train posts with a span → toxic (others masked); only with `--civil-spans` | 85% / 15% | CC0-1.0 |
+| ToxiGen demonstrations: hate → toxic + identity_hate, neutral → all 0 | 85% / 15% | MIT |
+| HateCheck (English), 70% of the templates (`templ_id`, seeded): hateful → toxic + identity_hate; counter-speech, negation, neutral / positive identity mentions, reclaimed slurs, homonyms → all 0; abuse of non-protected targets and profanity → identity_hate 0 (others masked) | 85% / 15% | CC BY 4.0 |
+| ordinary sentences and questions in many languages: Tatoeba (45 languages, ≤150 per language), Mintaka (300 questions × 8 languages), Korean chatbot (2,000), CrossWOZ val user turns (2,000), each from a seeded half, as all-0 rows | 85% / 15% | CC BY 2.0 FR / CC BY 4.0 / MIT / Apache-2.0 |
+| ordinary prompts as all-0 rows (`--benign-prompts`): extra/gsm8k_train (1,500 sampled), self_instruct_seed, gpteacher_roleplay, gpteacher_codegen (2,000 sampled), humaneval, dstc8_sgd_user, BIPIA email contexts and questions | 85% / 15% | MIT / Apache-2.0 / CC BY-SA 4.0 (dstc8) |
+| the project's toxicity lexicon (`packages/heuristics`, written by hand), as fixed input channels, not as rows | – | written for this project |
 
-Because TweetEval offensive has no licence, the weights are marked `LicenseRef-research-only`. Trained on the two
-permissive sets only (`--no-tweeteval`), the same recipe measured Jigsaw F1 0.860 and TweetEval-offensive macro-F1
-0.63 (bag architecture), so the tweet-domain target is not reachable with permissive data alone.
-`benign_prompts/*` (alpaca-eval-805, nq-open, awesome-chatgpt-prompts) and wizardlm_testset are never trained on:
-they measure the false-positive rate on ordinary prompts below.""",
+No research-only data: TweetEval (offensive, hate) is evaluation only. The weights are marked `MIT`; the card lists
+the attribution (CC BY) and share-alike (CC BY-SA: Jigsaw's Wikipedia text, DSTC8) sources above. Held out and never
+trained on: Jigsaw test, TweetEval, ConvAbuse test, HateCheck's other 30% of templates, the other halves of the
+multilingual sets, `benign_prompts/*` (alpaca-eval-805, nq-open, awesome-chatgpt-prompts) and wizardlm_testset.""",
     'sentiment': """| source | rows used | licence (SPDX) |
 |---|---|---|
 | GoEmotions (Google; Reddit comments, `sentiment/goemotions/data/group`), official **train** split | train | `Apache-2.0` |
@@ -69,6 +72,14 @@ and positive is dropped (2% of rows, also in dev / test). Mentions and links are
 SST-5 test (movie-review sentences, root label; 0–1 negative, 2 neutral, 3–4 positive). They are out-of-domain
 checks: the first generation (`LicenseRef-research-only`, trained on SemEval 2013–2016 tweets) reached SemEval-2017
 macro-recall 0.634; moving to permissive Reddit data costs the difference shown below.""",
+    'emotion': """| source | rows used | licence (SPDX) |
+|---|---|---|
+| GoEmotions (Google; Reddit comments, `sentiment/goemotions/data/original`), official **train** split, 28 labels | train | `Apache-2.0` |
+| GoEmotions official **dev** split | dev (model selection, threshold) | `Apache-2.0` |
+| GoEmotions official **test** split | test (reported below, never trained on) | `Apache-2.0` |
+| VADER lexicon (the copy in `packages/heuristics`), the project's tweet-slang and emoji valence lists, as a fixed input channel, not as rows | – | `MIT` / written for this project |
+
+No other data. Names in the comments are masked as `[NAME]`, religions as `[RELIGION]` (as in the release).""",
 }
 
 POLICY = {
@@ -90,6 +101,9 @@ insult, identity_hate`). A text is flagged when any probability ≥ the threshol
 "offensive" are scored below). Sources without a category leave it unsupervised (masked loss).""",
     'sentiment': """**Labels.** Softmax over `negative, neutral, positive`; the prediction is the argmax. Class weights
 balance the training prior (GoEmotions train: negative 21%, neutral 40%, positive 39%).""",
+    'emotion': """**Labels.** Sigmoid per label over GoEmotions' 27 emotions and `neutral` (multi-label: 16% of the rows
+carry two or more). One threshold for every label, the one with the best dev macro-F1; metrics below are macro
+averages over the 28 labels at that threshold (the GoEmotions paper's BERT-base: macro-F1 0.46 on test).""",
 }
 
 USE = {
@@ -102,12 +116,16 @@ Without deepset in training, deepset-style rows (German, "topic + question + hid
 (see the deepset rows below). The scanners read long inputs in 64-token chunks (`chunk_tokens`).""",
     'toxicity': """**Intended use.** Offline default for the toxicity scanner: insults, obscenity, threats, hate in English
 comments and tweets. **Known limits.** Keyword-driven; misses implicit hate and sarcasm, over-flags quoted or
-reclaimed slurs and profanity used without offence; Davidson's labels carry documented dialect bias. The
+reclaimed slurs, counter-speech and profanity used without offence (HateCheck's non-hateful cases); Davidson's labels carry documented dialect bias. The
 minority categories (threat, identity_hate, severe_toxic) have few training examples: treat their individual
-probabilities as rough. English only. Texts are truncated at 256 tokens.""",
+probabilities as rough. English only (ordinary text in other languages passes: it was trained on as non-toxic; toxic text in other languages is mostly missed). Texts are truncated at 256 tokens.""",
     'sentiment': """**Intended use.** Offline default for the sentiment scanner on short English texts. **Known limits.**
 Trained on Reddit comments only; weaker on long or formal text, tweets, negation and sarcasm; neutral vs. mildly
 positive is often confused. Texts are truncated at 128 tokens.""",
+    'emotion': """**Intended use.** Offline default for the EmotionDetection scanner (llm-guard's blocked negative emotions)
+on short English texts. **Known limits.** A small CNN trained from scratch on 43k Reddit comments: rare emotions
+(grief, pride, relief, nervousness: under 1% of the rows) are weakly learned; no context beyond a few words,
+sarcasm and negation are often missed. The scanner reads long texts in 128-token chunks.""",
 }
 
 
@@ -127,6 +145,30 @@ def metric_rows(task: str, m: dict) -> str:
             q = m['int8']['dev'] if split.startswith('dev') else m['int8']['test'].get(split, {})
             for k in ['macro_recall', 'accuracy', 'macro_f1']:
                 rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} | {f(b or {}, k)} |')
+        return '\n'.join(rows)
+    if task == 'emotion':
+        rows.append(f"Threshold {m['threshold']:.2f} on every label (best dev macro-F1; baseline threshold {base.get('threshold', 0):.2f}).\n")
+        rows.append('| split | metric | this model (fp32) | int8 | TF-IDF + LR baseline |')
+        rows.append('|---|---|---|---|---|')
+        for split, v in [('dev (not test)', m['dev'])] + list(m['test'].items()):
+            b = base.get('dev') if split.startswith('dev') else base.get('test', {}).get(split, {})
+            q = m['int8']['dev'] if split.startswith('dev') else m['int8']['test'].get(split, {})
+            for k in ['macro_f1', 'micro_f1', 'macro_precision', 'macro_recall']:
+                rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} | {f(b or {}, k)} |')
+        sc = m.get('scanner')
+        if sc:
+            rows.append(f"\n**EmotionDetection's verdict** (a blocked emotion, llm-guard's default list, above "
+                        f"{sc['threshold']:.2f}: the best dev F0.5 of that verdict; `config.json` `llm_shield.threshold`):\n")
+            rows.append('| split | metric | fp32 | int8 |')
+            rows.append('|---|---|---|---|')
+            for split, v in sc['fp32'].items():
+                q = sc.get('int8', {}).get(split, {})
+                for k in (['fpr'] if 'fpr' in v else ['f1', 'precision', 'recall']):
+                    rows.append(f'| {split} | {k} | {f(v, k)} | {f(q, k)} |')
+        t = m['test'].get('goemotions-test', {})
+        if t.get('per_label_f1'):
+            rows.append('\nPer-label F1 on GoEmotions test (fp32): ' + ', '.join(
+                f'{label} {v:.2f}' for label, v in zip(m['labels'], t['per_label_f1'])) + '.')
         return '\n'.join(rows)
     how = ('calibrated on the dev benign rows and the 10% calibration parts of the multilingual and harmful-request sets: '
            'FPR ≤ 1% pooled and ≤ 1.5% on each set, never below 0.5' if (m.get('data_options') or {}).get('use_deepset') is False
@@ -225,7 +267,7 @@ def card(name: str) -> str:
 Trained from scratch by `tools/train` (no pretrained weights). Licence marker: **`{m['license']}`** (see Data).
 
 - **Task:** {task}; labels `{', '.join(m['labels'])}`; `problem_type` `{m['problem_type']}`; default threshold
-  {('%.2f' % m['threshold']) if m.get('threshold') is not None else 'argmax (none)'}.
+  {('%.2f' % m['threshold']) if m.get('threshold') is not None else 'argmax (none)'}{(' for the 28-label metrics; the EmotionDetection scanner uses %.2f (below)' % m['scanner']['threshold']) if m.get('scanner') else ''}.
 - **Architecture:** {arch}. Inputs `input_ids`, `attention_mask` (int64, dynamic batch × sequence) → `logits`;
   padding never changes the result.
 - **Parameters:** {m['params']:,}.
@@ -266,7 +308,7 @@ Seed {hp['seed']}, torch/onnxruntime on one thread; hyperparameters: `{json.dump
 
 
 if __name__ == '__main__':
-    for n in sys.argv[1:] or ['prompt-injection', 'toxicity', 'sentiment']:
+    for n in sys.argv[1:] or ['prompt-injection', 'toxicity', 'sentiment', 'emotion']:
         if (MODELS / n / 'metrics.json').exists():
             (MODELS / n / 'README.md').write_text(card(n))
             print('wrote', MODELS / n / 'README.md')

@@ -359,7 +359,8 @@ def _tweeteval(task: str, split: str) -> tuple[list[str], list[int]]:
     return texts, labels
 
 
-def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, seed: int = SEED) -> dict:
+def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, permissive_extra: bool = False, civil_spans: bool = True,
+                  seed: int = SEED) -> dict:
     """Multi-label targets over TOX_LABELS; None = unknown for that row (masked out of the loss).
 
     Jigsaw (CC0 / CC BY-SA 3.0) supplies all six labels. Davidson (MIT) adds tweets: hate speech ->
@@ -369,6 +370,9 @@ def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, see
     questions, code requests, dialogue turns, emails) as all-zero rows, 85% train / 15% dev: comments and tweets
     alone taught the model that "kill the process" or "shoot me an email" is toxic. Tests always include the
     held-out benign prompt sets (`benign_prompt_tests`) for false-positive rates.
+    permissive_extra=True adds the permissively licensed sources of `tox_sources` (ConvAbuse, Civil Comments toxic
+    spans unless civil_spans=False, ToxiGen demonstrations, HateCheck train templates, half of the multilingual benign
+    sets), each 85% train / 15% dev (ConvAbuse: official train / valid), and their held-out parts as tests.
     """
     rng = random.Random(seed)
     jig = _jigsaw('train')
@@ -407,6 +411,24 @@ def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, see
                 train.add(src.texts[i], src.labels[i], src.sources[i])
             for i in dv_i:
                 dev.add(src.texts[i], src.labels[i], src.sources[i])
+    extra_tests: dict[str, Split] = {}
+    if permissive_extra:
+        import tox_sources as X
+        hc_train, hc_test = X.hatecheck(seed)
+        ml_train, ml_tests = X.multilingual_benign(seed)
+        for src in [*([X.civil_spans('train')] if civil_spans else []), X.toxigen(), hc_train, *ml_train]:
+            tr_i, dv_i = _split_indices(len(src), 0.15, seed)
+            for i in tr_i:
+                train.add(src.texts[i], src.labels[i], src.sources[i])
+            for i in dv_i:
+                dev.add(src.texts[i], src.labels[i], src.sources[i])
+        train.extend(X.convabuse('train'))
+        dev.extend(X.convabuse('valid'))
+        ca = X.convabuse('test')
+        ca.labels = [int((y[0] or 0) >= 0.5) for y in ca.labels]
+        extra_tests['convabuse-test'] = ca
+        extra_tests['hatecheck-en (held-out templates)'] = hc_test
+        extra_tests.update(ml_tests)
     tests: dict[str, Split] = {}
     tests['jigsaw-test'] = _jigsaw('test')
     t, y = _tweeteval('offensive', 'test')
@@ -422,6 +444,7 @@ def load_toxicity(use_tweeteval: bool = False, benign_prompts: bool = False, see
         s.add(a, b, 'tweeteval-offensive-val')
     tests['tweeteval-offensive-val'] = s
     tests.update(benign_prompt_tests())
+    tests.update(extra_tests)
     return {'train': train, 'dev': dev, 'tests': tests}
 
 
@@ -515,6 +538,47 @@ def load_sentiment_goemotions(tweet_preprocess: bool = False) -> dict:
     return {'train': train, 'dev': dev, 'tests': tests}
 
 
+# --------------------------------------------------------------------------------------------------
+# Emotion (GoEmotions' 28 labels, multi-label)
+# --------------------------------------------------------------------------------------------------
+# the order of GoEmotions' `data/original/labels.txt` (label id = index); 27 = neutral
+EMO_LABELS = ['admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion', 'curiosity', 'desire',
+              'disappointment', 'disapproval', 'disgust', 'embarrassment', 'excitement', 'fear', 'gratitude', 'grief',
+              'joy', 'love', 'nervousness', 'optimism', 'pride', 'realization', 'relief', 'remorse', 'sadness',
+              'surprise', 'neutral']
+
+
+def goemotions_emotion_rows(split: str) -> list[tuple[str, list[float]]]:
+    """(text, 28-way multi-hot) per line of `data/original/<split>.tsv`, in file order (text = the first tab field)."""
+    rows = []
+    with open(GOEMOTIONS / f'original/{split}.tsv', encoding='utf-8') as f:
+        for line in f:
+            parts = line.rstrip('\n').split('\t')
+            y = [0.0] * len(EMO_LABELS)
+            for x in parts[1].split(','):
+                if x != '':
+                    y[int(x)] = 1.0
+            rows.append((parts[0], y))
+    return rows
+
+
+def load_emotion() -> dict:
+    """GoEmotions (Apache-2.0) with its 28 labels (27 emotions + neutral), multi-label: the official train split for
+    training, dev for model selection and the threshold, test for the reported figures. The text is used as written
+    (the EmotionDetection scanner does not rewrite it)."""
+    assert (GOEMOTIONS / 'original/labels.txt').read_text(encoding='utf-8').split() == EMO_LABELS
+    out: dict = {'tests': {}}
+    for split, name in [('train', 'goemotions-train'), ('dev', 'goemotions-dev'), ('test', 'goemotions-test')]:
+        s = Split()
+        for text, y in goemotions_emotion_rows(split):
+            s.add(text, y, name)
+        if split == 'test':
+            out['tests']['goemotions-test'] = s
+        else:
+            out[split] = s
+    return out
+
+
 def load_sentiment(use_sst: bool = False, tweet_preprocess: bool = False, seed: int = SEED) -> dict:
     """First generation (SemEval tweets, research use). tweet_preprocess=True rewrites every row (train, dev, test)
     with `preprocess_tweet`, so the model learns and is measured on the text the Sentiment scanner gives it."""
@@ -577,9 +641,12 @@ def load_task(task: str, options: dict) -> dict:
                        synthetic_extended=options.get('synthetic_extended', False), composites=options.get('composites', 0),
                        benign_windows=options.get('benign_windows', 0))
     if task == 'toxicity':
-        return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False))
+        return load_toxicity(use_tweeteval=options.get('use_tweeteval', False), benign_prompts=options.get('benign_prompts', False),
+                             permissive_extra=options.get('permissive_extra', False), civil_spans=options.get('civil_spans', True))
     if task == 'sentiment':
         if options.get('source') == 'goemotions':
             return load_sentiment_goemotions(tweet_preprocess=options.get('tweet_preprocess', False))
         return load_sentiment(use_sst=options.get('use_sst', False), tweet_preprocess=options.get('tweet_preprocess', False))
+    if task == 'emotion':
+        return load_emotion()
     raise ValueError(f'unknown task {task!r}')

@@ -17,7 +17,7 @@ from tokenizers import Tokenizer
 
 import metrics as M
 
-TASK_OF = {'prompt-injection': 'prompt-injection', 'toxicity': 'toxicity', 'sentiment': 'sentiment'}
+TASK_OF = {'prompt-injection': 'prompt-injection', 'toxicity': 'toxicity', 'sentiment': 'sentiment', 'emotion': 'emotion'}
 
 
 def session(path: Path) -> ort.InferenceSession:

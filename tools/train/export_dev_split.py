@@ -144,6 +144,31 @@ def tox_sources() -> dict[str, list[Source]]:
     out['tweeteval-offensive-val'] = [Source(d / 'val_text.txt', 'lines', 'text',
                                              [(t, [float(y), None, None, None, None, None]) for t, y in zip(texts, labels)])]
     out.update(benign_prompt_sources([0.0] * 6))  # only looked up when the model's data_options add them
+    out.update(tox_permissive_sources())
+    return out
+
+
+def tox_permissive_sources() -> dict[str, list[Source]]:
+    """The files behind `tox_sources` (`--permissive-extra`) that the Node reader can re-read row by row: ConvAbuse
+    valid (csv `user`), Civil Comments spans (csv `text`), the Korean chatbot questions (csv `Q`) and Tatoeba (lines).
+    Dev rows of the other sources (ToxiGen and HateCheck, whose texts are stripped; Mintaka's JSON; CrossWOZ's zipped
+    JSON) are not located and are counted in `excluded`: the Node test then compares with Python on the listed rows."""
+    import tox_sources as X
+    out: dict[str, list[Source]] = {}
+    p = X.TOX / 'convabuse/2_splits/ConvAbuseEMNLPvalid.csv'
+    df = pd.read_csv(p)
+    kept = {t: y for t, y in zip(X.convabuse('valid').texts, X.convabuse('valid').labels)}
+    out['convabuse-valid'] = [Source(p, 'csv', 'user', [(str(t), kept.get(str(t), '\0invalid')) for t in df['user']])]
+    p = X.TOX / 'toxic-spans-civil-comments/SemEval2021/data/tsd_train.csv'
+    df = pd.read_csv(p)
+    out['civil-spans-train'] = [Source(p, 'csv', 'text', [(str(t), X.TOXIC) for t in df['text']])]
+    p = X.BENIGN / 'korean-chatbot-data/ChatbotData.csv'
+    df = pd.read_csv(p)
+    out['korean-chatbot'] = [Source(p, 'csv', 'Q', [(str(q), X.ZERO) for q in df['Q']])]
+    srcs = []
+    for p in sorted((X.BENIGN / 'tatoeba-laser-multilingual/data/tatoeba/v1').glob('tatoeba.*-eng.*')):
+        srcs.append(Source(p, 'lines', 'text', [(x, X.ZERO) for x in _lines(p)]))
+    out['tatoeba'] = srcs
     return out
 
 
@@ -177,19 +202,26 @@ def goemotions_sources(tweet_preprocess: bool = False) -> dict[str, list[Source]
     return {'goemotions-dev': [Source(p, 'lines', 'tsv-first', rows, 'tweet-preprocess' if tweet_preprocess else None)]}
 
 
+def emotion_sources() -> dict[str, list[Source]]:
+    """GoEmotions dev with its 28 labels (`data/original/dev.tsv`): text = first tab field, label = the multi-hot list."""
+    p = data.GOEMOTIONS / 'original/dev.tsv'
+    return {'goemotions-dev': [Source(p, 'lines', 'tsv-first', data.goemotions_emotion_rows('dev'))]}
+
+
 # ------------------------------------------------------------------------------------------------------------
 def load(task: str, meta: dict) -> tuple[dict, dict[str, list[Source]]]:
     options = meta.get('data_options', {})
     if task == 'sentiment':
         srcs = goemotions_sources if options.get('source') == 'goemotions' else sent_sources
         return data.load_task(task, options), srcs(options.get('tweet_preprocess', False))
-    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources}[task]
+    sources = {'prompt-injection': pi_sources, 'toxicity': tox_sources, 'emotion': emotion_sources}[task]
     return data.load_task(task, options), sources()
 
 
 def compact_label(task: str, y) -> object:
-    """Label as training used it: int class (PI, sentiment); toxicity: 6 chars over {0,1,-} (- = masked)."""
-    if task == 'toxicity':
+    """Label as training used it: int class (PI, sentiment); toxicity: 6 chars over {0,1,-} (- = masked); emotion: 28
+    chars over {0,1}, one per label."""
+    if task in ('toxicity', 'emotion'):
         return ''.join('-' if v is None else str(int(v)) for v in y)
     return int(y)
 
@@ -197,6 +229,8 @@ def compact_label(task: str, y) -> object:
 def metric_value(task: str, meta: dict, probs: np.ndarray, labels: list) -> tuple[str, float]:
     if task == 'sentiment':
         return 'macro_recall', M.sentiment_metrics(labels, probs)['macro_recall']
+    if task == 'emotion':
+        return 'macro_f1', M.emotion_metrics(labels, probs, meta['threshold'])['macro_f1']
     y = M.binary_labels(task, labels)
     s = M.binary_scores(task, probs[:, 1] if task == 'prompt-injection' else probs)
     return 'f1', M.binary_metrics(y, s, meta['threshold'])['f1']
@@ -209,7 +243,7 @@ def export(task: str) -> dict:
     dev = bundle['dev']
     missing = []
     for pos, (t, y, s) in enumerate(zip(dev.texts, dev.labels, dev.sources)):
-        if not any(src.take(t, y, pos) for src in sources[s]):
+        if not any(src.take(t, y, pos) for src in sources.get(s, [])):
             missing.append(pos)
 
     # Python tokenizers on the shipped tokenizer.json, exactly as evaluate.OnnxClassifier encodes.
@@ -280,14 +314,17 @@ def export(task: str) -> dict:
         'model': task,
         'generatedBy': 'tools/train/.venv/bin/python tools/train/export_dev_split.py',
         'datasets': '../shared/datasets (relative to the repository root)',
-        'splitFrom': {'function': {'prompt-injection': 'data.load_pi', 'toxicity': 'data.load_toxicity', 'sentiment': 'data.load_sentiment'}[task],
+        'splitFrom': {'function': {'prompt-injection': 'data.load_pi', 'toxicity': 'data.load_toxicity', 'sentiment': 'data.load_sentiment',
+                                   'emotion': 'data.load_emotion'}[task],
                       'options': meta.get('data_options', {}), 'seed': data.SEED},
         'hashes': {'text': f'sha256(utf-8 text)[:{TEXT_HASH_HEX}]', 'ids': f'sha256(ids joined by ",")[:{IDS_HASH_HEX}]'},
         'labels': 'toxicity: one char per label in id2label order (0/1, - = not annotated, masked in training); '
-                  'is_bad = any label 1' if task == 'toxicity' else 'class index in id2label order',
+                  'is_bad = any label 1' if task == 'toxicity' else
+                  'emotion: one char per label in id2label order (0/1)' if task == 'emotion' else 'class index in id2label order',
         'metric': {
             'name': name,
             **({'threshold': meta['threshold'], 'rule': 'P(INJECTION) >= threshold' if task == 'prompt-injection'
+                else 'each label: sigmoid >= threshold; macro-F1 over the labels' if task == 'emotion'
                 else 'max label sigmoid >= threshold vs is_bad'} if task != 'sentiment' else {'rule': 'argmax'}),
             'card': meta['dev'][name],
             'cardRows': len(dev),

@@ -4,6 +4,8 @@ Scores:
 - prompt-injection: P(INJECTION) per text (1-D).
 - toxicity: per-label sigmoid probabilities [N, 6]; a text is "bad" when its max probability >= threshold.
 - sentiment: softmax probabilities [N, 3]; the prediction is the argmax.
+- emotion: per-label sigmoid probabilities [N, 28]; a label is predicted when its probability >= threshold (one
+  threshold for all labels, calibrated for macro-F1 on dev).
 """
 from __future__ import annotations
 
@@ -73,6 +75,52 @@ def sentiment_metrics(y, probs: np.ndarray) -> dict:
     }
 
 
+def emotion_metrics(labels, probs: np.ndarray, thr: float) -> dict:
+    """Multi-label metrics over the 28 GoEmotions labels at one threshold: macro-F1 (the GoEmotions paper's figure),
+    micro-F1, macro precision / recall and the F1 of each label."""
+    y = np.asarray(labels, dtype=np.float64) >= 0.5
+    p = np.asarray(probs) >= thr
+    per = f1_score(y, p, average=None, zero_division=0)
+    return {
+        'n': int(len(y)),
+        'macro_f1': float(per.mean()),
+        'micro_f1': float(f1_score(y, p, average='micro', zero_division=0)),
+        'macro_precision': float(precision_score(y, p, average='macro', zero_division=0)),
+        'macro_recall': float(recall_score(y, p, average='macro', zero_division=0)),
+        'per_label_f1': [round(float(v), 6) for v in per],
+    }
+
+
+# llm-guard's DEFAULT_BLOCKED_EMOTIONS: the EmotionDetection scanner's default verdict is "any of these above threshold"
+BLOCKED_EMOTIONS = ['anger', 'annoyance', 'disappointment', 'disapproval', 'disgust', 'embarrassment', 'fear', 'grief',
+                    'nervousness', 'remorse', 'sadness']
+
+
+def blocked_scores(labels_order: list[str], labels, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(gold: the row has a blocked emotion, score: the highest blocked-emotion probability) of each row."""
+    idx = [labels_order.index(b) for b in BLOCKED_EMOTIONS]
+    p = np.asarray(probs)[:, idx].max(axis=1)
+    if labels is None:
+        return np.zeros(len(p), dtype=int), p
+    return (np.asarray(labels, dtype=np.float64)[:, idx] >= 0.5).any(axis=1).astype(int), p
+
+
+def emotion_scanner_threshold(labels_order: list[str], labels, probs: np.ndarray, beta: float = 0.5) -> float:
+    """The EmotionDetection scanner's threshold for a model: the value in 0.05..0.95 (step 0.01; ties: the lowest) with
+    the best dev F-beta (beta 0.5: precision weighs more, a false alarm on an ordinary text costs more than a miss) of
+    the scanner's default verdict, "some blocked emotion (llm-guard's list) above the threshold"."""
+    from sklearn.metrics import fbeta_score
+    y, s = blocked_scores(labels_order, labels, probs)
+    cands = np.round(np.linspace(0.05, 0.95, 91), 2)
+    return float(max(cands, key=lambda t: fbeta_score(y, (s > t).astype(int), beta=beta, zero_division=0)))
+
+
+def emotion_threshold(labels, probs: np.ndarray) -> float:
+    """The threshold in 0.05..0.95 (step 0.01) with the best dev macro-F1 (ties: the lowest)."""
+    cands = np.round(np.linspace(0.05, 0.95, 91), 2)
+    return float(max(cands, key=lambda t: emotion_metrics(labels, probs, t)['macro_f1']))
+
+
 def evaluate(task: str, score_fn, bundle: dict, threshold: float | None = None, target_fpr: float = 0.01,
              min_threshold: float = 0.5) -> dict:
     """Runs score_fn(list[str]) -> scores on dev and every test split; returns a metrics dict.
@@ -88,6 +136,14 @@ def evaluate(task: str, score_fn, bundle: dict, threshold: float | None = None, 
     if task == 'sentiment':
         out['dev'] = sentiment_metrics(dev.labels, dev_s)
         out['test'] = {k: sentiment_metrics(v.labels, np.asarray(score_fn(v.texts))) for k, v in bundle['tests'].items()}
+        return out
+    if task == 'emotion':
+        if threshold is None:
+            threshold = emotion_threshold(dev.labels, dev_s)
+        out['threshold'] = float(threshold)
+        out['dev'] = emotion_metrics(dev.labels, dev_s, threshold)
+        out['test'] = {k: emotion_metrics(v.labels, np.asarray(score_fn(v.texts)), threshold) for k, v in bundle['tests'].items()}
+        out['test@0.5'] = {k: emotion_metrics(v.labels, np.asarray(score_fn(v.texts)), 0.5) for k, v in bundle['tests'].items()}
         return out
     y = binary_labels(task, dev.labels)
     s = binary_scores(task, dev_s)
@@ -124,6 +180,11 @@ def summary(task: str, m: dict) -> str:
     if task == 'sentiment':
         for k, v in [('dev', m['dev'])] + list(m['test'].items()):
             rows.append(f"{k:32s} macroR={v['macro_recall']:.3f} acc={v['accuracy']:.3f} macroF1={v['macro_f1']:.3f}")
+        return '\n'.join(rows)
+    if task == 'emotion':
+        rows.append(f"threshold={m['threshold']:.4f}")
+        for k, v in [('dev', m['dev'])] + list(m['test'].items()) + [(k + '@0.5', v) for k, v in m.get('test@0.5', {}).items()]:
+            rows.append(f"{k:32s} macroF1={v['macro_f1']:.3f} microF1={v['micro_f1']:.3f} macroP={v['macro_precision']:.3f} macroR={v['macro_recall']:.3f}")
         return '\n'.join(rows)
     rows.append(f"threshold={m['threshold']:.4f}")
     for name, block in [('thr', m['test']), ('@0.5', m['test@0.5'])]:

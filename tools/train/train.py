@@ -53,8 +53,13 @@ PRESETS = {
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
                       max_len=128, min_count=2, batch=64, sst=False, tweet_preprocess=True, class_weight_power=1.0, dropout=0.4,
                       lexicon='sentiment', source='goemotions'),
+    'emotion': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=128, epochs=6, lr=3e-3,
+                    max_len=128, min_count=2, batch=64, dropout=0.3, lexicon='sentiment'),
 }
-LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sentiment': data.SENT_LABELS}
+LABELS = {'prompt-injection': data.PI_LABELS, 'toxicity': data.TOX_LABELS, 'sentiment': data.SENT_LABELS,
+          'emotion': data.EMO_LABELS}
+# multi-label tasks: sigmoid per label, BCE loss (None = label unknown for that row, masked out)
+MULTI_LABEL = ('toxicity', 'emotion')
 
 
 def model_license(task: str, o) -> str:
@@ -66,6 +71,8 @@ def model_license(task: str, o) -> str:
         return 'LicenseRef-unverified-data' if o.deepset or o.safeguard else 'CC-BY-4.0'
     if task == 'toxicity':
         return 'LicenseRef-research-only' if o.tweeteval else 'MIT'
+    if task == 'emotion':
+        return 'Apache-2.0'  # GoEmotions only
     # GoEmotions (Apache-2.0) only: the weights are shipped under the data's licence
     return 'Apache-2.0' if o.source == 'goemotions' else 'LicenseRef-research-only'
 
@@ -87,14 +94,19 @@ def data_options(task: str, o) -> dict:
                       **({'benign_windows': o.benign_windows} if o.benign_windows else {})})
         return d
     if task == 'toxicity':
-        return {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
+        opts = {'use_tweeteval': o.tweeteval, 'benign_prompts': o.benign_prompts} if o.benign_prompts else {'use_tweeteval': o.tweeteval}
+        if not o.permissive_extra:
+            return opts
+        return {**opts, 'permissive_extra': True, **({} if o.civil_spans else {'civil_spans': False})}
+    if task == 'emotion':
+        return {}
     if o.source == 'goemotions':
         return {'source': 'goemotions', 'tweet_preprocess': o.tweet_preprocess}
     return {'use_sst': o.sst, 'tweet_preprocess': o.tweet_preprocess} if o.tweet_preprocess else {'use_sst': o.sst}
 
 
 def targets(task: str, labels) -> tuple[torch.Tensor, torch.Tensor | None]:
-    if task == 'toxicity':
+    if task in MULTI_LABEL:
         y = torch.tensor([[0.0 if v is None else float(v) for v in r] for r in labels])
         w = torch.tensor([[0.0 if v is None else 1.0 for v in r] for r in labels])
         return y, w
@@ -123,7 +135,7 @@ def predict(model: nn.Module, enc: list[np.ndarray], task: str, batch: int = 256
         idx = order[i:i + batch]
         ids, mask = tok.pad([enc[j] for j in idx])
         z = model(torch.from_numpy(ids), torch.from_numpy(mask))
-        p = torch.sigmoid(z) if task == 'toxicity' else torch.softmax(z, dim=-1)
+        p = torch.sigmoid(z) if task in MULTI_LABEL else torch.softmax(z, dim=-1)
         if out is None:
             out = np.zeros((len(enc), p.shape[1]), dtype=np.float32)
         out[idx] = p.numpy()
@@ -134,6 +146,8 @@ def dev_score(task: str, probs: np.ndarray, labels) -> float:
     from sklearn.metrics import average_precision_score, recall_score
     if task == 'sentiment':
         return float(recall_score(labels, probs.argmax(1), average='macro'))
+    if task == 'emotion':
+        return M.emotion_metrics(labels, probs, M.emotion_threshold(labels, probs))['macro_f1']
     y = M.binary_labels(task, labels)
     s = M.binary_scores(task, probs if task == 'toxicity' else probs[:, 1])
     return float(average_precision_score(y, s))
@@ -187,7 +201,7 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
         # it frozen at zero was tried for the GoEmotions model and lost 3 of the 5 emoji-only probes (emoji.test.ts)
         with torch.no_grad():
             model.emb.weight[extra] = 0.0
-    if task == 'toxicity':
+    if task in MULTI_LABEL:
         loss_fn = None
     else:
         counts = np.bincount(np.asarray(tr.labels), minlength=len(LABELS[task])).astype(np.float64)
@@ -217,7 +231,7 @@ def train(task: str, o, bundle: dict, tk) -> tuple[nn.Module, dict]:
                 drop = (torch.rand(ids_t.shape) < o.token_dropout) & (mask_t == 1)
                 ids_t = torch.where(drop, torch.full_like(ids_t, tk.token_to_id('[UNK]')), ids_t)
             z = model(ids_t, mask_t)
-            if task == 'toxicity':
+            if task in MULTI_LABEL:
                 l = nn.functional.binary_cross_entropy_with_logits(z, y[b], weight=w[b], reduction='sum') / w[b].sum().clamp(min=1)
             else:
                 l = (loss_fn(z, y[b]) * sample_w[b]).sum() / sample_w[b].sum()
@@ -273,7 +287,7 @@ def evaluate_variants(out: Path, task: str, bundle: dict, vocab: int) -> tuple[d
     res['int8'] = E.evaluate_dir(out, task, bundle, 'model_int8.onnx', threshold=thr)
     print('fp32:\n' + M.summary(task, res['fp32']))
     print('int8:\n' + M.summary(task, res['int8']))
-    key = 'macro_recall' if task == 'sentiment' else 'f1'
+    key = {'sentiment': 'macro_recall', 'emotion': 'macro_f1'}.get(task, 'f1')
     keep_int8 = (res['fp32']['dev'][key] - res['int8']['dev'][key]) <= 0.005
     if not keep_int8:
         (out / 'model_int8.onnx').unlink()
@@ -281,6 +295,35 @@ def evaluate_variants(out: Path, task: str, bundle: dict, vocab: int) -> tuple[d
     if keep_int8:
         lat['int8'] = E.latency(out / 'model_int8.onnx', vocab=vocab)
     return res, thr, keep_int8, lat
+
+
+def emotion_scanner_report(out: Path, bundle: dict) -> dict:
+    """The EmotionDetection scanner's default verdict with the exported fp32 and int8 graphs: the threshold calibrated on
+    dev (`metrics.emotion_scanner_threshold`), then precision / recall / F1 on dev and test and the false-positive rate
+    on the held-out ordinary prompts (`data.benign_prompt_tests`, never trained on)."""
+    from sklearn.metrics import f1_score, precision_score, recall_score
+    labels = data.EMO_LABELS
+    report: dict = {'rule': 'any of metrics.BLOCKED_EMOTIONS (llm-guard default) > threshold', 'blocked': M.BLOCKED_EMOTIONS}
+    for variant in ('model.onnx', 'model_int8.onnx'):
+        if not (out / variant).exists():
+            continue
+        clf = E.OnnxClassifier(out, variant)
+        dv = bundle['dev']
+        p_dev = clf.probs(dv.texts)
+        if variant == 'model.onnx':
+            report['threshold'] = M.emotion_scanner_threshold(labels, dv.labels, p_dev)
+        t = report['threshold']
+        block = {}
+        for name, split in [('dev', dv), *bundle['tests'].items()]:
+            y, s = M.blocked_scores(labels, split.labels, p_dev if name == 'dev' else clf.probs(split.texts))
+            pred = (s > t).astype(int)
+            block[name] = {'n': len(y), 'f1': float(f1_score(y, pred)), 'precision': float(precision_score(y, pred, zero_division=0)),
+                           'recall': float(recall_score(y, pred))}
+        for name, split in data.benign_prompt_tests().items():
+            _, s = M.blocked_scores(labels, None, clf.probs(split.texts))
+            block[name] = {'n': len(s), 'fpr': float((s > t).mean())}
+        report['fp32' if variant == 'model.onnx' else 'int8'] = block
+    return report
 
 
 def main() -> None:
@@ -325,6 +368,11 @@ def main() -> None:
     ap.add_argument('--tweeteval', action=argparse.BooleanOptionalAction)
     ap.add_argument('--benign-prompts', action=argparse.BooleanOptionalAction, dest='benign_prompts',
                     help='toxicity: ordinary prompts as non-toxic rows (data.benign_prompt_sources)')
+    ap.add_argument('--permissive-extra', action=argparse.BooleanOptionalAction, dest='permissive_extra',
+                    help='toxicity: add the permissive sources of tox_sources.py (ConvAbuse, Civil Comments spans, ToxiGen, '
+                         'HateCheck train templates, multilingual ordinary sentences)')
+    ap.add_argument('--civil-spans', action=argparse.BooleanOptionalAction, dest='civil_spans', default=True,
+                    help='toxicity with --permissive-extra: the Civil Comments toxic-spans posts as toxic rows (default on)')
     ap.add_argument('--lexicon', choices=['none', 'vader', 'sentiment', 'toxicity'],
                     help='fixed lexicon channels (cnn only; tools/train/lexicon.py)')
     ap.add_argument('--sst', action=argparse.BooleanOptionalAction)
@@ -343,7 +391,7 @@ def main() -> None:
     for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'benign_windows': 0, 'chunk_tokens': 0, **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
-    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts', 'deepset', 'synthetic_extended'):
+    for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts', 'deepset', 'synthetic_extended', 'permissive_extra'):
         if getattr(o, k, None) is None:
             setattr(o, k, False)
     if o.lexicon in (None, 'none'):
@@ -376,7 +424,7 @@ def main() -> None:
         'pad_token_id': 0,
         'id2label': {str(i): l for i, l in enumerate(labels)},
         'label2id': {l: i for i, l in enumerate(labels)},
-        'problem_type': 'multi_label_classification' if task == 'toxicity' else 'single_label_classification',
+        'problem_type': 'multi_label_classification' if task in MULTI_LABEL else 'single_label_classification',
         'license': license_id,
     }
     (out / 'config.json').write_text(json.dumps(config, indent=2) + '\n')
@@ -396,7 +444,14 @@ def main() -> None:
     print('latency', json.dumps(lat), flush=True)
     # The calibrated threshold and the detection mode travel with the model: scanners given this model and no
     # threshold/mode read them from config.json's `llm_shield` object (the onnx graphs are not touched).
-    config['llm_shield'] = {**({'threshold': thr} if thr is not None else {}), 'default_mode': o.default_mode,
+    scanner = None
+    if task == 'emotion':
+        # The scanner's verdict is "a blocked emotion above the threshold", not the 28-label macro-F1 the `threshold`
+        # above is calibrated for: its own threshold (config.json llm_shield.threshold) is calibrated on dev for it.
+        scanner = emotion_scanner_report(out, bundle)
+        print('scanner', json.dumps(scanner), flush=True)
+    scanner_thr = scanner['threshold'] if scanner else thr
+    config['llm_shield'] = {**({'threshold': scanner_thr} if scanner_thr is not None else {}), 'default_mode': o.default_mode,
                             **({'chunk_tokens': o.chunk_tokens} if o.chunk_tokens else {})}
     (out / 'config.json').write_text(json.dumps(config, indent=2) + '\n')
 
@@ -442,6 +497,7 @@ def main() -> None:
         'test_at_0.5': res['fp32'].get('test@0.5'),
         'int8': {'kept': keep_int8, 'dev': res['int8']['dev'], 'test': res['int8']['test']},
         'probes': probe,
+        **({'scanner': scanner} if scanner else {}),
         'baseline_tfidf_lr': base,
         'latency_ms': lat,
         'training': info['history'],

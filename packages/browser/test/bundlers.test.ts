@@ -54,7 +54,7 @@ describe.skipIf(!ready)(`@llm-shield/browser in headless Chromium: webpack 5 and
     await buildPageWithWebpack(outDir);
     const files = readdirSync(outDir);
     expect(files.filter((name) => name.endsWith('.wasm'))).toHaveLength(1);
-    expect(files.filter((name) => name.endsWith('.onnx'))).toHaveLength(3);
+    expect(files.filter((name) => name.endsWith('.onnx'))).toHaveLength(4);
     const server = await serveStatic(outDir);
     servers.push(server);
     const errors: string[] = [];

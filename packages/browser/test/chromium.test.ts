@@ -46,13 +46,13 @@ describe.skipIf(!hasChromium)(`@llm-shield/browser in headless Chromium (Vite bu
     if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
-  it('the build ships the WASM-only onnxruntime-web wasm (at most 15 MB) and the three embedded int8 graphs as static assets', () => {
+  it('the build ships the WASM-only onnxruntime-web wasm (at most 15 MB) and the four embedded int8 graphs as static assets', () => {
     const files = readdirSync(join(outDir, 'assets'));
     const wasm = files.filter((name) => name.endsWith('.wasm'));
     expect(wasm).toHaveLength(1);
     expect(wasm[0]).toMatch(/^ort-wasm-simd-threaded-[\w-]+\.wasm$/);
     expect(bytesByExtension(outDir)['.wasm']).toBeLessThanOrEqual(15_000_000);
-    expect(files.filter((name) => name.endsWith('.onnx')).map((name) => name.replace(/-[\w-]+\.onnx$/, ''))).toEqual(['model_int8', 'model_int8', 'model_int8']);
+    expect(files.filter((name) => name.endsWith('.onnx')).map((name) => name.replace(/-[\w-]+\.onnx$/, ''))).toEqual(['model_int8', 'model_int8', 'model_int8', 'model_int8']);
   });
 
   it('the first verdict after navigation comes from the embedded model (method "ml")', async () => {

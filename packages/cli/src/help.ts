@@ -39,13 +39,15 @@ Options:
   --prompt TEXT          with --output: the prompt the output answers (default: empty)
   --file, -f PATH        read the text from a file (UTF-8; invalid bytes become U+FFFD)
   --threshold SPEC       per-scanner threshold, repeatable: --threshold PromptInjection=0.7; a bare number
-                         applies to every selected scanner. Scales: PromptInjection and Toxicity [0, 1]
-                         (score above it = flagged); Sentiment is a compound in [-1, 1] (below it = flagged)
+                         applies to every selected scanner. Scales: PromptInjection, Toxicity and
+                         EmotionDetection [0, 1] (score above it = flagged); Sentiment is a compound in
+                         [-1, 1] (below it = flagged)
   --mode MODE            sequential (default) or parallel
   --fail-fast            stop at the first flagging scanner (the rest are reported skipped)
   --detection-mode M     heuristic, ml or hybrid (default: each model's own, from the model policy:
                          --model-dir, else the production model already in the cache, else the embedded
-                         model — ml, hybrid for Toxicity; heuristic attaches no model)
+                         model — ml, hybrid for Toxicity; heuristic attaches no model). EmotionDetection's
+                         rules are a proxy (sentiment-lexicon negativity) for its negative emotions
   --model-dir [NAME=]DIR run a scanner's ONNX model from a folder (model.onnx or onnx/model.onnx,
                          config.json, tokenizer.json) with onnxruntime-node; repeatable; a bare DIR
                          needs exactly one selected scanner

@@ -5,7 +5,7 @@
  */
 
 /** Task an embedded model performs. */
-export type EmbeddedModelTask = 'prompt-injection' | 'toxicity' | 'sentiment';
+export type EmbeddedModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'emotion';
 
 /** Files of one embedded model, relative to the package's `models/` folder. */
 export interface EmbeddedModelFiles {
@@ -22,8 +22,13 @@ export interface EmbeddedModelFiles {
 
 /** A dev-split metric recorded in the model card (for accuracy regression tests). */
 export interface EmbeddedDevMetric {
-  readonly name: 'f1' | 'macro_recall';
+  readonly name: 'f1' | 'macro_recall' | 'macro_f1';
   readonly value: number;
+  /**
+   * The threshold the metric is measured at, when it is not the scanner's {@link EmbeddedModel.threshold} (emotion:
+   * the 28-label macro-F1 is calibrated apart from the scanner's blocked-emotion verdict).
+   */
+  readonly threshold?: number;
 }
 
 /** One shipped model. */
@@ -33,7 +38,10 @@ export interface EmbeddedModel {
   /** Labels in `id2label` order. */
   readonly labels: readonly string[];
   readonly problemType: 'single_label_classification' | 'multi_label_classification';
-  /** Default decision threshold on the positive/any-label probability; `null` = argmax (sentiment). */
+  /**
+   * Default decision threshold on the positive/any-label probability (emotion: on each label's probability); `null` =
+   * argmax (sentiment).
+   */
   readonly threshold: number | null;
   /** Truncation length (`model_max_length`). */
   readonly maxLength: number;
@@ -111,16 +119,16 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     labels: ['toxic', 'severe_toxic', 'obscene', 'threat', 'insult', 'identity_hate'],
     problemType: 'multi_label_classification',
     // A text is toxic when any label's sigmoid >= threshold (best F1 on dev). One CNN with fixed toxicity-lexicon
-    // channels, trained with ordinary prompts as non-toxic rows.
-    threshold: 0.48,
+    // channels, trained with ordinary prompts (English and 45 other languages) as non-toxic rows.
+    threshold: 0.6,
     maxLength: 256,
-    // Trained partly on TweetEval offensive (no explicit licence: research use).
-    license: 'LicenseRef-research-only',
+    // Since issue 13 trained on permissive data only (Jigsaw, Davidson, ConvAbuse, Civil Comments spans, ToxiGen,
+    // HateCheck templates, ordinary prompts and sentences): no TweetEval.
+    license: 'MIT',
     files: files('toxicity'),
-    dev: { name: 'f1', value: 0.9322 },
-    // Hybrid: Jigsaw F1 0.904 vs 0.908 with FPR 0.102 vs 0.143, AlpacaEval FPR 0.006 vs 0.031, TweetEval offensive
-    // FPR 0.045 vs 0.087 (macro-F1 0.741 vs 0.755); the model alone still flags everyday words out of context
-    // ("How do I kill a zombie process in Linux?" 0.72).
+    dev: { name: 'f1', value: 0.9537 },
+    // Hybrid: the model alone still flags everyday words out of context on 3.6% of AlpacaEval and 6.2% of NQ-open
+    // (docs/accuracy.md); the rules gate it.
     defaultMode: 'hybrid',
   },
   sentiment: {
@@ -137,6 +145,25 @@ export const EMBEDDED_MODELS: Readonly<Record<EmbeddedModelTask, EmbeddedModel>>
     // GoEmotions test macro-recall 0.717; out of domain (evaluation only) SemEval-2017 0.537, SST-5 0.433.
     defaultMode: 'ml',
   },
+  emotion: {
+    name: 'emotion',
+    task: 'emotion',
+    labels: [
+      'admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion', 'curiosity', 'desire',
+      'disappointment', 'disapproval', 'disgust', 'embarrassment', 'excitement', 'fear', 'gratitude', 'grief', 'joy',
+      'love', 'nervousness', 'optimism', 'pride', 'realization', 'relief', 'remorse', 'sadness', 'surprise', 'neutral',
+    ],
+    problemType: 'multi_label_classification',
+    // The EmotionDetection scanner's threshold: best dev F0.5 of "a blocked emotion (llm-guard's list) above it".
+    threshold: 0.3,
+    maxLength: 128,
+    // Trained only on GoEmotions (Apache-2.0; Reddit comments, 28 labels).
+    license: 'Apache-2.0',
+    files: files('emotion'),
+    // 28-label macro-F1 on GoEmotions dev at the threshold with the best dev macro-F1 (test: see the model card).
+    dev: { name: 'macro_f1', value: 0.4277, threshold: 0.19 },
+    defaultMode: 'ml',
+  },
 };
 
 /** The shipped models, in a stable order. */
@@ -144,6 +171,7 @@ export const EMBEDDED_MODEL_LIST: readonly EmbeddedModel[] = [
   EMBEDDED_MODELS['prompt-injection'],
   EMBEDDED_MODELS.toxicity,
   EMBEDDED_MODELS.sentiment,
+  EMBEDDED_MODELS.emotion,
 ];
 
 /** The embedded model for a task. */

@@ -34,6 +34,8 @@ interface Row {
   text: string;
   /** Class index (single-label), or is_bad (toxicity). */
   label: number;
+  /** Emotion: the multi-hot 0/1 vector over the labels. */
+  labels: number[];
   textHash: string;
   idsHash: string;
 }
@@ -68,8 +70,33 @@ async function logitsOf(session: InferenceSessionV1, encodings: number[][], padI
   return out;
 }
 
+/**
+ * Emotion: macro-F1 over every label at the model's threshold (sigmoid ≥ threshold predicts the label), as
+ * `metrics.emotion_metrics` (sklearn `f1_score(average=None, zero_division=0)` averaged).
+ */
+function macroF1(model: EmbeddedModel, logits: Float32Array[], rows: Row[]): number {
+  const threshold = model.dev.threshold ?? model.threshold ?? 0.5;
+  let sum = 0;
+  for (let label = 0; label < model.labels.length; label++) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    rows.forEach((row, i) => {
+      const z = logits[i]?.[label] ?? 0;
+      const predicted = 1 / (1 + Math.exp(-z)) >= threshold ? 1 : 0;
+      const gold = row.labels[label] ?? 0;
+      if (predicted === 1 && gold === 1) tp++;
+      else if (predicted === 1) fp++;
+      else if (gold === 1) fn++;
+    });
+    sum += tp + fp + fn === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / model.labels.length;
+}
+
 /** The card's dev metric, computed as `tools/train/metrics.py` does. */
 function metric(model: EmbeddedModel, logits: Float32Array[], rows: Row[]): number {
+  if (model.dev.name === 'macro_f1') return macroF1(model, logits, rows);
   if (model.threshold === null) {
     // macro recall of the argmax (sklearn recall_score(average='macro') over the classes present)
     const hit = new Map<number, number>();
@@ -130,7 +157,9 @@ describe.skipIf(!HAVE_DATASETS)(`embedded models: dev metric within ${TOLERANCE}
         for (const entry of split.files) {
           const texts = await readRows(DATASETS, entry);
           texts.forEach((text, k) => {
-            rows.push({ text, label: labelOf(model, entry.labels[k] ?? -1), textHash: entry.text[k] ?? '', idsHash: entry.ids[k] ?? '' });
+            const raw = entry.labels[k] ?? -1;
+            const labels = typeof raw === 'string' ? Array.from(raw, (c) => (c === '1' ? 1 : 0)) : [];
+            rows.push({ text, label: labelOf(model, raw), labels, textHash: entry.text[k] ?? '', idsHash: entry.ids[k] ?? '' });
           });
         }
         encodings = rows.map((row) => tokenizer.encode(row.text, { padding: 'none' }).ids);
@@ -141,8 +170,8 @@ describe.skipIf(!HAVE_DATASETS)(`embedded models: dev metric within ${TOLERANCE}
         expect(split.metric.name).toBe(model.dev.name);
         expect(split.metric.card).toBe(card.dev[model.dev.name]);
         expect(Math.abs(model.dev.value - split.metric.card)).toBeLessThan(5e-5);
-        expect(split.metric.threshold ?? null).toBe(model.threshold);
-        expect(card.threshold).toBe(model.threshold);
+        expect(split.metric.threshold ?? null).toBe(model.dev.threshold ?? model.threshold);
+        expect(card.threshold).toBe(model.dev.threshold ?? model.threshold);
         expect(split.metric.rows + split.metric.excluded).toBe(split.metric.cardRows);
       });
 

@@ -1,9 +1,9 @@
 /**
  * Licence guard for the shipped weights: every model's licence is written identically in its manifest entry, its
- * `config.json`, its `metrics.json` and its model card; it is either an SPDX id of a permissive licence or an honest
- * `LicenseRef-…` marker; and the package's `license` field (an SPDX `AND` expression) covers the code (MIT) and every
- * shipped model's licence. The models still trained on research-use / unverified data are listed here by name, so a
- * new non-permissive model (or a model that became permissive without the package field following) fails the test.
+ * `config.json`, its `metrics.json` and its model card; it is the SPDX id of a permissive licence;
+ * and the package's `license` field (an SPDX `AND` expression) covers the code (MIT) and every shipped model's
+ * licence and nothing else. Since the second generation (issue 13) no shipped model uses research-only or unverified
+ * data, so a model with a non-permissive licence, or a stale `LicenseRef-…` term in the package, fails the test.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,10 +15,6 @@ const PACKAGE = fileURLToPath(new URL('../', import.meta.url));
 /** SPDX ids of licences that allow shipping the weights in a commercial product. */
 const PERMISSIVE_SPDX = new Set(['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'CC0-1.0', 'CC-BY-4.0', 'CC-BY-3.0']);
 
-/** Models still shipped under a non-permissive marker (issue 13: retrain them on permissive data). */
-const KNOWN_NOT_PERMISSIVE: Readonly<Record<string, string>> = {
-  toxicity: 'LicenseRef-research-only',
-};
 
 function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
@@ -43,13 +39,12 @@ describe('embedded model licences', () => {
     expect(card).toContain(`Licence marker: **\`${model.license}\`**`);
   });
 
-  it.each(EMBEDDED_MODEL_LIST.map((m) => [m.name, m.license] as const))('%s: licence %s is permissive SPDX or a listed LicenseRef', (name, license) => {
-    if (PERMISSIVE_SPDX.has(license)) {
-      expect(KNOWN_NOT_PERMISSIVE[name]).toBeUndefined();
-    } else {
-      expect(license).toMatch(/^LicenseRef-[A-Za-z0-9.-]+$/);
-      expect(KNOWN_NOT_PERMISSIVE[name]).toBe(license);
-    }
+  it.each(EMBEDDED_MODEL_LIST.map((m) => [m.name, m.license] as const))('%s: licence %s is the SPDX id of a permissive licence', (_name, license) => {
+    expect(PERMISSIVE_SPDX.has(license)).toBe(true);
+  });
+
+  it('the package licence names no research-only or unverified data', () => {
+    for (const term of terms) expect(term).not.toMatch(/^LicenseRef-/);
   });
 
   it('the package licence covers the code and every shipped model', () => {
@@ -69,8 +64,16 @@ describe('embedded model licences', () => {
     for (const source of metrics.train_sources) expect(source).not.toMatch(/deepset|safeguard|dstc8|wizardlm|promptmap/);
   });
 
-  it('the sentiment model is licence-clean (GoEmotions, Apache-2.0)', () => {
-    const sentiment = EMBEDDED_MODEL_LIST.find((m) => m.name === 'sentiment');
-    expect(sentiment?.license).toBe('Apache-2.0');
+  it('the sentiment and emotion models are licence-clean (GoEmotions, Apache-2.0)', () => {
+    for (const name of ['sentiment', 'emotion']) expect(EMBEDDED_MODEL_LIST.find((m) => m.name === name)?.license).toBe('Apache-2.0');
+  });
+
+  it('the toxicity model is licence-clean: no research-only training source, and the package no longer says so', () => {
+    const toxicity = EMBEDDED_MODEL_LIST.find((m) => m.name === 'toxicity');
+    expect(PERMISSIVE_SPDX.has(toxicity?.license ?? '')).toBe(true);
+    const metrics = readJson<{ data_options: { use_tweeteval?: boolean }; train_sources: string[] }>(`${PACKAGE}models/toxicity/metrics.json`);
+    expect(metrics.data_options.use_tweeteval).toBe(false);
+    expect(metrics.train_sources.filter((source) => /tweeteval|semeval/i.test(source))).toEqual([]);
+    expect(terms).not.toContain('LicenseRef-research-only');
   });
 });

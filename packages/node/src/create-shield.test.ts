@@ -30,8 +30,8 @@ describe('createShield (Node)', () => {
     const settings = await shield.ready();
     expect(settings.map(({ kind, scanner, mode, threshold, model }) => ({ kind, scanner, mode, threshold, origin: model?.origin }))).toEqual([
       { kind: 'input', scanner: 'PromptInjection', mode: 'ml', threshold: 0.5, origin: 'embedded' },
-      { kind: 'input', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.48, origin: 'embedded' },
-      { kind: 'output', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.48, origin: 'embedded' },
+      { kind: 'input', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.6, origin: 'embedded' },
+      { kind: 'output', scanner: 'Toxicity', mode: 'hybrid', threshold: 0.6, origin: 'embedded' },
     ]);
     const given = await createShield({ env, input: [{ type: 'PromptInjection', params: { threshold: 0.9, mode: 'hybrid' } }], output: [] });
     expect((await given.ready())[0]).toMatchObject({ mode: 'hybrid', threshold: 0.9 });

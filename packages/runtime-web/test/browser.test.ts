@@ -32,7 +32,7 @@ import { EMBEDDED_MODELS, type EmbeddedModelTask } from '../../models-embedded/s
 import { batchFeeds, fixtureDir, fixtureModelPath, loadReference, logitRows, maxAbsDiff, TOLERANCE, type FixtureName } from '../../runtime-node/test/conformance.js';
 
 /** Page vs Node for the embedded int8 graphs (integer kernels: see the embedded tests below); fp32 uses TOLERANCE. */
-const INT8_TOLERANCE = 1e-3;
+const INT8_TOLERANCE = 2e-3;
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const FIXTURES: FixtureName[] = ['tiny-roberta-sentiment', 'tiny-bert-injection', 'tiny-deberta-injection'];
@@ -48,6 +48,7 @@ const EMBEDDED_SCANS: Array<[PageScannerName, EmbeddedModelTask]> = [
   ['PromptInjection', 'prompt-injection'],
   ['Toxicity', 'toxicity'],
   ['Sentiment', 'sentiment'],
+  ['EmotionDetection', 'emotion'],
 ];
 /** Benign and flagged texts for the embedded models' parity check. */
 const EMBEDDED_TEXTS = [
@@ -249,7 +250,8 @@ describe.skipIf(!hasChromium)(`runtime-web in headless Chromium${hasChromium ? '
     for (const variant of embeddedVariants(task)) {
       // int8 graphs run onnxruntime's integer kernels (MatMulInteger / ConvInteger after DynamicQuantizeLinear), whose
       // WASM and native (MLAS) builds may round an activation differently: the GoEmotions sentiment int8 model
-      // (issue 13) differs from Node by up to 2.0e-4 on one probe text. fp32 graphs keep TOLERANCE.
+      // (issue 13) differs from Node by up to 2.0e-4 on one probe text, the permissive toxicity int8 model (issue 13)
+      // by 1.5e-3 (measured 1.45e-3). fp32 graphs keep TOLERANCE.
       const tolerance = variant === 'int8' ? INT8_TOLERANCE : TOLERANCE;
       it(`${scanner} (ml, embedded ${task} ${variant}) in the page: method "ml", model reported, scores equal Node's (runtime-node, ${variant}) within ${tolerance}`, async () => {
         const options = embeddedOptions(task, variant);

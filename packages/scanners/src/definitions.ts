@@ -27,14 +27,14 @@ const MATCH_TYPE_ALIAS: ScannerOptionAlias = {
   },
 };
 
-/** llm-guard parameter names shared by the model scanners. */
-const CLASSIFIER_ALIASES: Readonly<Record<string, ScannerOptionAlias>> = {
+/** llm-guard parameter names shared by the model scanners (`match_type`, `model_max_length`). */
+export const CLASSIFIER_ALIASES: Readonly<Record<string, ScannerOptionAlias>> = {
   match_type: MATCH_TYPE_ALIAS,
   model_max_length: { option: 'longInput.maxLength' },
 };
 
-/** llm-guard parameters that have no meaning here: the model comes from the shield's model policy. */
-const CLASSIFIER_IGNORED: Readonly<Record<string, string>> = {
+/** llm-guard parameters that have no meaning here (`use_onnx`, `model`, `model_path`): the model comes from the shield's model policy. */
+export const CLASSIFIER_IGNORED: Readonly<Record<string, string>> = {
   use_onnx: 'llm-shield always runs ONNX models; use_onnx is ignored.',
   model: 'the model comes from the model policy (model folder, Hugging Face cache, embedded model); use --model-dir or modelDirs instead.',
   model_path: 'the model comes from the model policy; use --model-dir or modelDirs instead.',

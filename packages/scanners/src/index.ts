@@ -21,3 +21,4 @@ export * from './registry.js';
 export * from './definitions.js';
 export * from './rules/index.js';
 export * from './content/index.js';
+export * from './emotion/index.js';

@@ -77,6 +77,7 @@ describe('llm-shield models (against a loopback hub)', () => {
       'unitary/unbiased-toxic-roberta',
       'cardiffnlp/twitter-roberta-base-sentiment-latest',
       'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
+      'SamLowe/roberta-base-go_emotions',
       'tiny',
       'gated',
       'tiny-unverified',
@@ -306,9 +307,10 @@ describe('llm-shield models (against a loopback hub)', () => {
     expect(report.failed.map((f) => [f.model, f.code])).toEqual([
       ['unitary/unbiased-toxic-roberta', 'LLMS_HUB_NOT_FOUND'], // the loopback hub, like the Hub, answers 401 RepoNotFound
       ['cardiffnlp/twitter-roberta-base-sentiment-latest', 'LLMS_HUB_NOT_FOUND'],
+      ['SamLowe/roberta-base-go_emotions', 'LLMS_HUB_NOT_FOUND'],
       ['gated', 'LLMS_HUB_AUTH_REQUIRED'],
     ]);
-    expect(all.stderr.match(/^error \[LLMS_HUB_(NOT_FOUND|AUTH_REQUIRED)\]/gm)).toHaveLength(3);
+    expect(all.stderr.match(/^error \[LLMS_HUB_(NOT_FOUND|AUTH_REQUIRED)\]/gm)).toHaveLength(4);
   });
 
   it('prints its help for --help and `help models`', async () => {

@@ -175,6 +175,42 @@ export const BUILTIN_MODELS = {
       "staff for a company licence): check it before production use. Used by @llm-shield/privacy's Anonymize and " +
       "Sensitive only with recognizer 'ml' or 'hybrid' (the default is the offline rules).",
   },
+  'SamLowe/roberta-base-go_emotions': {
+    registryVersion: 1,
+    id: 'SamLowe/roberta-base-go_emotions',
+    task: 'emotion',
+    scanners: ['EmotionDetection'],
+    repoId: 'SamLowe/roberta-base-go_emotions-onnx',
+    revision: {
+      commit: '90ee0c1c4796d370e68968687b8ba51fc11224f4',
+      branch: 'main',
+      status: 'unverified',
+      source:
+        "llm-guard's llm_guard/input_scanners/emotion_detection.py DEFAULT_MODEL: onnx_path SamLowe/roberta-base-go_emotions-onnx, " +
+        'onnx_revision 90ee0c1c4796d370e68968687b8ba51fc11224f4 (PyTorch model SamLowe/roberta-base-go_emotions at revision ' +
+        '58b6c5b44a7a12093f782442969019c7e2982299); read in llm-guard\'s public source, not checked against the Hub. The ONNX ' +
+        'repo keeps its graphs, tokenizer and config under onnx/ (its model card: onnx/model.onnx, onnx/model_quantized.onnx). ' +
+        HOW_TO_VERIFY,
+    },
+    files: {
+      onnx: { fp32: 'onnx/model.onnx', quantized: 'onnx/model_quantized.onnx' },
+      tokenizer: 'onnx/tokenizer.json',
+      tokenizerConfig: 'onnx/tokenizer_config.json',
+      config: 'onnx/config.json',
+    },
+    labels: [
+      'admiration', 'amusement', 'anger', 'annoyance', 'approval', 'caring', 'confusion', 'curiosity', 'desire',
+      'disappointment', 'disapproval', 'disgust', 'embarrassment', 'excitement', 'fear', 'gratitude', 'grief', 'joy',
+      'love', 'nervousness', 'optimism', 'pride', 'realization', 'relief', 'remorse', 'sadness', 'surprise', 'neutral',
+    ],
+    defaults: { threshold: 0.5, maxLength: 512 },
+    license: 'MIT',
+    approxSizeBytes: { fp32: 499_000_000, quantized: 125_000_000 },
+    notes:
+      'ONNX export of SamLowe/roberta-base-go_emotions (RoBERTa-base fine-tuned on GoEmotions, 28 labels, multi-label ' +
+      'sigmoid). llm-guard tokenizes with max_length 512, truncation, return_token_type_ids False, and blocks its eleven ' +
+      'negative emotions above 0.5. The model card reports F1 0.450 at a fixed 0.5 threshold.',
+  },
 } as const satisfies Record<string, ModelRegistryEntry>;
 
 /** Registry ids of the built-in models. */
@@ -188,4 +224,5 @@ export const DEFAULT_SCANNER_MODELS = {
   // the NER model of Anonymize and Sensitive, used only with recognizer 'ml' or 'hybrid'
   Anonymize: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
   Sensitive: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2',
+  EmotionDetection: 'SamLowe/roberta-base-go_emotions',
 } as const satisfies Record<string, BuiltinModelId>;

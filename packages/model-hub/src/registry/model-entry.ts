@@ -5,7 +5,7 @@ import { assertRepoId } from '../cache-layout.js';
 export const MODEL_VARIANTS = ['fp32', 'fp16', 'int8', 'quantized'] as const satisfies readonly ModelVariant[];
 
 /** What a registry model classifies (`pii-ner`: a token classifier whose entities Anonymize / Sensitive replace). */
-export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'text-classification' | 'pii-ner';
+export type ModelTask = 'prompt-injection' | 'toxicity' | 'sentiment' | 'emotion' | 'text-classification' | 'pii-ner';
 
 /**
  * How much a pinned revision can be trusted.

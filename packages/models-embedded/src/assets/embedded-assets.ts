@@ -33,6 +33,8 @@ export async function loadEmbeddedModelAssets(task: EmbeddedModelTask): Promise<
       return (await import('./toxicity.js')).assets;
     case 'sentiment':
       return (await import('./sentiment.js')).assets;
+    case 'emotion':
+      return (await import('./emotion.js')).assets;
     default:
       throw new TypeError(`No embedded model for task ${JSON.stringify(task)}.`);
   }

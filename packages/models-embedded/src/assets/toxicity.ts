@@ -5,9 +5,9 @@ import type { EmbeddedModelAssets } from './embedded-assets.js';
 export const assets: EmbeddedModelAssets = {
   task: 'toxicity',
   files: {
-    'model_int8.onnx': { url: new URL('../../models/toxicity/model_int8.onnx', import.meta.url), size: 1509845, sha256: '9ad3750d7d5528b322bd2d6f25c8cdab85221ed5d83b6608fcc9bd519755a50a' },
-    'config.json': { url: new URL('../../models/toxicity/config.json', import.meta.url), size: 759, sha256: '1c412c553e363ab693dfffad636c2844a340cc2a059f17f54bb9ba7d73a5fb78' },
-    'tokenizer.json': { url: new URL('../../models/toxicity/tokenizer.json', import.meta.url), size: 327912, sha256: '3eac57b66e8b5e3b660fed83df8079ded4e78b7629886aa9c8ffe7b5d9ef0fa5' },
+    'model_int8.onnx': { url: new URL('../../models/toxicity/model_int8.onnx', import.meta.url), size: 1557524, sha256: '2118920d0b92b1ee486180903e561e8a80882aacc972ea29ae7d552efdc76462' },
+    'config.json': { url: new URL('../../models/toxicity/config.json', import.meta.url), size: 737, sha256: '01188ba029a16df960d3c90b1cbe3d811d1228802689c272fad86e25defc0fcd' },
+    'tokenizer.json': { url: new URL('../../models/toxicity/tokenizer.json', import.meta.url), size: 341224, sha256: '1106fc1bdb5f1024aeb2e3b41b0d6d5652aa97018bef812145edacf4ab838988' },
     'tokenizer_config.json': { url: new URL('../../models/toxicity/tokenizer_config.json', import.meta.url), size: 384, sha256: '02d6330ff9c445643e71ff27b12b9b15a816c7af5e0993920c545db0bc8d5685' },
   },
 };

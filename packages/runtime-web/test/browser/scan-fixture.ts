@@ -1,18 +1,18 @@
 /**
- * The ML scanners on the browser test's page: a `PromptInjection`, `Toxicity` or `Sentiment` scanner of
+ * The ML scanners on the browser test's page: a `PromptInjection`, `Toxicity`, `Sentiment` or `EmotionDetection` scanner of
  * `@llm-shield/scanners` in `ml` mode, with runtime-web and an HTTP model source over the test server's models (the
  * tiny fixtures under `/fixtures/`, the models of `@llm-shield/models-embedded` under `/embedded/`); and the
  * scanners' latency on the page (`timeScanner`).
  */
 import { Vault, type InferenceRuntimeV1, type ModelSourceV1, type ModelVariant, type ScanResultV1 } from '@llm-shield/core';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test page only: the scanners are what an app runs on runtime-web
-import { PromptInjection, Sentiment, Toxicity, type ClassifierModelOptions } from '@llm-shield/scanners';
+import { EmotionDetection, PromptInjection, Sentiment, Toxicity, type ClassifierModelOptions } from '@llm-shield/scanners';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- test page only: counts the timed text's tokens
 import { createTokenizer } from '@llm-shield/tokenizer';
 import { createHttpModelSource } from './http-model-source.js';
 
 /** The scanners the page can run. */
-export type PageScannerName = 'PromptInjection' | 'Toxicity' | 'Sentiment';
+export type PageScannerName = 'PromptInjection' | 'Toxicity' | 'Sentiment' | 'EmotionDetection';
 
 /** Which model files a page scan uses, and the scanner's threshold. */
 export interface PageScanOptions {
@@ -62,9 +62,10 @@ export type TimeScanner = (
  * A scanner of `name` in `ml` mode over `model` (a model without a score threshold keeps the scanner's default).
  * Used on the page and, with runtime-node, by the test in Node, so that both run the same configuration.
  */
-export function createPageScanner(name: PageScannerName, model: ClassifierModelOptions, threshold?: number): PromptInjection | Toxicity | Sentiment {
+export function createPageScanner(name: PageScannerName, model: ClassifierModelOptions, threshold?: number): PromptInjection | Toxicity | Sentiment | EmotionDetection {
   const config = { model, mode: 'ml' as const, ...(threshold === undefined ? {} : { threshold }) };
   if (name === 'PromptInjection') return new PromptInjection(config);
+  if (name === 'EmotionDetection') return new EmotionDetection(config);
   if (name === 'Toxicity') return new Toxicity(config);
   return new Sentiment(config);
 }

@@ -17,6 +17,11 @@ export const BUILTIN_SCANNER_FAMILIES: readonly LazyScannerFamily[] = [
     load: async () => (await import('@llm-shield/scanners/classifier-definitions')).CLASSIFIER_SCANNER_DEFINITIONS,
   },
   {
+    family: 'emotion',
+    scanners: [{ type: 'EmotionDetection', input: true, output: true, modelTask: 'emotion' }],
+    load: async () => (await import('@llm-shield/scanners/emotion-definitions')).EMOTION_SCANNER_DEFINITIONS,
+  },
+  {
     family: 'rules',
     scanners: [
       { type: 'BanSubstrings', input: true, output: true },

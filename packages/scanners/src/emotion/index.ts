@@ -1,0 +1,3 @@
+export * from './emotion-labels.js';
+export * from './emotion-detection.js';
+export * from './definitions.js';
