@@ -47,9 +47,10 @@ PRESETS = {
                              synthetic_attacks=1500, synthetic_benign=4000, deepset=False, indirect_rows=1800,
                              multilingual_attacks=1500, synthetic_extended=True, composites=1500, dropout=0.4,
                              weight_decay=0.01, chunk_tokens=64),
+    # second generation (issue 13): permissive data only (no TweetEval; tox_sources.py), hybrid by default
     'toxicity': dict(arch='cnn', dim=56, buckets=16384, hidden=128, channels=96, epochs=10, lr=3e-3,
-                     max_len=256, min_count=2, batch=64, tweeteval=True, lexicon='toxicity', seed=13,
-                     benign_prompts=True),
+                     max_len=256, min_count=2, batch=64, tweeteval=False, permissive_extra=True, lexicon='toxicity',
+                     seed=13, benign_prompts=True, default_mode='hybrid'),
     'sentiment': dict(arch='cnn', dim=64, buckets=16384, hidden=128, channels=96, epochs=3, lr=3e-3,
                       max_len=128, min_count=2, batch=64, sst=False, tweet_preprocess=True, class_weight_power=1.0, dropout=0.4,
                       lexicon='sentiment', source='goemotions'),
@@ -382,13 +383,13 @@ def main() -> None:
                     help="sentiment: rewrite @mentions and links as the Sentiment scanner does (data.preprocess_tweet)")
     ap.add_argument('--seed', type=int, help='default 13 (PRESETS may set another)')
     ap.add_argument('--out')
-    ap.add_argument('--default-mode', dest='default_mode', choices=['ml', 'hybrid'], default='ml',
-                    help="detection mode written to config.json's llm_shield.default_mode (default ml; the shipped toxicity model uses hybrid)")
+    ap.add_argument('--default-mode', dest='default_mode', choices=['ml', 'hybrid'],
+                    help="detection mode written to config.json's llm_shield.default_mode (default ml; the toxicity preset: hybrid)")
     ap.add_argument('--chunk-tokens', type=int, dest='chunk_tokens',
                     help="config.json's llm_shield.chunk_tokens (prompt injection: 64, a bag of words averages over its input)")
     ap.add_argument('--skip-baseline', action='store_true')
     o = ap.parse_args()
-    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'benign_windows': 0, 'chunk_tokens': 0, **PRESETS[o.task]}.items():
+    for k, v in {'seed': 13, 'char_buckets': 0, 'dropout': 0.2, 'class_weight_power': 0.5, 'weight_decay': 0.0, 'synthetic_attacks': 0, 'synthetic_benign': 0, 'indirect_rows': 0, 'multilingual_attacks': 0, 'composites': 0, 'benign_windows': 0, 'chunk_tokens': 0, 'default_mode': 'ml', **PRESETS[o.task]}.items():
         if getattr(o, k, None) is None:
             setattr(o, k, v)
     for k in ('safeguard', 'augment_persona', 'tweeteval', 'sst', 'benign_prompts', 'deepset', 'synthetic_extended', 'permissive_extra'):

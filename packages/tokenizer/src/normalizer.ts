@@ -97,11 +97,25 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     const n = text.length;
     let builder: AlignedStringBuilder | undefined;
     let copied = 0;
+    // Alignment as Rust's `replace` + `NormalizedString::transform`: the new text's j-th code point takes the j-th
+    // replaced code point's span; extra code points of an expansion share the last one's; replaced code points past
+    // the new text's end are dropped (so "e" + U+0301 → "é" spans the "e" only, as the Rust offsets do).
     const replace = (from: number, to: number, replaced: string): void => {
       builder ??= new AlignedStringBuilder(n + 8);
       builder.pushFrom(input, copied, from);
-      const [start, end] = input.originalRange(from, to);
-      builder.push(replaced, start, end);
+      let old = from;
+      let start = 0;
+      let end = 0;
+      for (let r = 0; r < replaced.length; ) {
+        const width = (replaced.charCodeAt(r) & 0xfc00) === 0xd800 && r + 1 < replaced.length ? 2 : 1;
+        if (old < to) {
+          const oldWidth = (text.charCodeAt(old) & 0xfc00) === 0xd800 && old + 1 < to && (text.charCodeAt(old + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+          [start, end] = input.originalRange(old, old + oldWidth);
+          old += oldWidth;
+        }
+        builder.push(replaced.slice(r, r + width), start, end);
+        r += width;
+      }
       copied = to;
     };
     let i = 0;

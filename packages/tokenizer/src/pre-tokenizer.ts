@@ -137,7 +137,10 @@ function metaspace(config: PreTokenizerConfig): AlignedPreTokenizer {
         !text.startsWith(replacement) &&
         !text.startsWith(' ') &&
         (scheme === 'always' || (scheme === 'first' && (piece.starts[0] ?? 0) === 0));
-      if (prepend) builder.push(replacement, piece.starts[0] ?? 0, piece.ends[0] ?? 0);
+      // the prefix shares the first character's span (Rust: an inserted char takes its neighbour's alignment), the whole
+      // code point when it is a surrogate pair
+      const firstWidth = (text.charCodeAt(0) & 0xfc00) === 0xd800 && (text.charCodeAt(1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      if (prepend) builder.push(replacement, piece.starts[0] ?? 0, piece.ends[firstWidth - 1] ?? 0);
       let last = 0;
       for (let i = 0; i < text.length; i++) {
         if (text.charCodeAt(i) !== 0x20) continue;
