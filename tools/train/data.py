@@ -158,6 +158,22 @@ def benign_prompt_tests() -> dict[str, Split]:
     return tests
 
 
+def _dedupe_train(train: Split, held_out: list[Split]) -> Split:
+    """The training rows in order, without repeats and without any text of the held-out splits (exact normalised text)."""
+    banned = set()
+    for sp in held_out:
+        banned.update(_norm(t) for t in sp.texts)
+    tr = Split()
+    seen = set()
+    for t, y, s in zip(train.texts, train.labels, train.sources):
+        k = _norm(t)
+        if k in banned or k in seen:
+            continue
+        seen.add(k)
+        tr.add(t, y, s)
+    return tr
+
+
 def load_pi(use_safeguard: bool = False, augment_persona: bool = False, synthetic_attacks: int = 0,
             synthetic_benign: int = 0, seed: int = SEED, use_deepset: bool = True,
             indirect_rows: int = 0, multilingual_attacks: int = 0, synthetic_extended: bool = False,
@@ -219,19 +235,7 @@ def load_pi(use_safeguard: bool = False, augment_persona: bool = False, syntheti
 
     # de-duplicate train against dev and tests (exact normalised text)
     tests = load_pi_tests()
-    banned = set()
-    for sp in tests.values():
-        banned.update(_norm(t) for t in sp.texts)
-    banned.update(_norm(t) for t in dev.texts)
-    tr = Split()
-    seen = set()
-    for t, y, s in zip(train.texts, train.labels, train.sources):
-        k = _norm(t)
-        if k in banned or k in seen:
-            continue
-        seen.add(k)
-        tr.add(t, y, s)
-    return {'train': tr, 'dev': dev, 'tests': tests, 'dropped_persona': dropped}
+    return {'train': _dedupe_train(train, [*tests.values(), dev]), 'dev': dev, 'tests': tests, 'dropped_persona': dropped}
 
 
 _ROLE_RE = re.compile(r"^\s*(?:imagine (?:that )?you are|you are|pretend (?:that )?you are|as)\s+(an? [^.,;:!?]{3,80}?|the [^.,;:!?]{3,80}?)[.,;:]\s+(.{10,})$", re.I | re.S)
@@ -298,20 +302,7 @@ def _load_pi_gen2(rng: random.Random, sources: list[Split], augment_persona: boo
         tests.update(ind['tests'])
     if composites:
         train.extend(pi_data.composites(train, composites, seed))
-    banned = set()
-    for sp in tests.values():
-        banned.update(_norm(t) for t in sp.texts)
-    banned.update(_norm(t) for t in dev.texts)
-    banned.update(_norm(t) for t in calib.texts)
-    tr = Split()
-    seen = set()
-    for t, y, s in zip(train.texts, train.labels, train.sources):
-        k = _norm(t)
-        if k in banned or k in seen:
-            continue
-        seen.add(k)
-        tr.add(t, y, s)
-    return {'train': tr, 'dev': dev, 'calib': calib, 'tests': tests, 'dropped_persona': 0}
+    return {'train': _dedupe_train(train, [*tests.values(), dev, calib]), 'dev': dev, 'calib': calib, 'tests': tests, 'dropped_persona': 0}
 
 
 def load_pi_tests(gen2: bool = False) -> dict[str, Split]:
