@@ -42,6 +42,19 @@ describe('despace', () => {
     expect(overlapsRun(result, 0, 10)).toBe(false);
   });
 
+  it('finds the same runs by jumping between possible starts as by testing every character', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = ['a', 'b', 'x', ' ', ' ', '  ', '.', '-', '_', ',', "'", '*', '/', '\t', 'ab', 'Q', '1', '\n', 'é'];
+    for (let round = 0; round < 500; round++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 80);
+      for (let k = 0; k < length; k++) text += alphabet[Math.floor(random() * alphabet.length)];
+      const view = normalizeText(text).leet;
+      expect(despace(view, true), JSON.stringify(text)).toEqual(despace(view, false));
+    }
+  });
+
   it('merges windows of nearby runs', () => {
     const result = despace(normalizeText('i g n o r e and then r u l e s').leet)!;
     expect(result.runs).toHaveLength(2);
