@@ -18,7 +18,7 @@ export interface BrowserShieldOptions extends ShieldOptions, BrowserPlatformOpti
  * if (!result.valid) console.log(result.failedScanners);
  * ```
  *
- * @param options - configuration (an object: parse YAML or JSON text with `parseShieldConfigText`), scanners,
+ * @param options - configuration (an object: parse YAML or JSON text with `parseShieldConfigText` from `@llm-shield/shield/config`), scanners,
  *   detection mode, model URLs, storage, runtime
  */
 export async function createShield(options: BrowserShieldOptions = {}): Promise<Shield> {

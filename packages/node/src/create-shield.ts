@@ -24,7 +24,7 @@ export interface NodeShieldOptions extends ShieldOptions, NodePlatformOptions {
  */
 export async function createShield(options: NodeShieldOptions = {}): Promise<Shield> {
   const { env, runtime, configFile, ...shieldOptions } = options;
-  const config = shieldOptions.config ?? (configFile === undefined ? undefined : loadShieldConfigFile(configFile, env ?? process.env));
+  const config = shieldOptions.config ?? (configFile === undefined ? undefined : await loadShieldConfigFile(configFile, env ?? process.env));
   const platform = createNodePlatform({ ...(env ? { env } : {}), ...(runtime ? { runtime } : {}) });
   return createShieldWith(platform, builtinCatalog(), { ...shieldOptions, ...(config ? { config } : {}) });
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import rateLimit from '@fastify/rate-limit';
 import { InvalidConfigError } from '@llm-shield/core';
-import { createShield, loadShieldConfigFile, validateShieldConfig, type NodeShieldOptions, type Shield, type ShieldConfig } from '@llm-shield/node';
+import { createShield, loadShieldConfigFile, type NodeShieldOptions, type Shield, type ShieldConfig } from '@llm-shield/node';
+import { validateShieldConfig } from '@llm-shield/shield/config';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -94,7 +95,7 @@ function packageVersion(): string {
  */
 export async function createServer(options: ServerOptions = {}): Promise<LlmShieldServer> {
   const env = options.env ?? process.env;
-  const rawConfig = options.config ?? (options.configFile === undefined ? undefined : loadShieldConfigFile(options.configFile, env));
+  const rawConfig = options.config ?? (options.configFile === undefined ? undefined : await loadShieldConfigFile(options.configFile, env));
   const config = rawConfig === undefined ? undefined : validateShieldConfig(rawConfig);
   const settings = readServerSettings(config);
   if (options.bodyLimit !== undefined) {

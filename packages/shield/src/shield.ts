@@ -15,7 +15,7 @@ import type { ClassifierSettings } from '@llm-shield/scanners';
 import { ScannerCatalog, type ScannerKind } from './catalog/scanner-catalog.js';
 import { convertParams, locateConfigError } from './catalog/scanner-params.js';
 import type { ScannerEntry, ShieldConfig } from './config/config-schema.js';
-import { validateShieldConfig } from './config/parse-config.js';
+import { loadShieldConfigModule } from './config/load-config-module.js';
 import type { ModelCandidate, ModelOrigin, ShieldPlatformV1 } from './policy/model-platform.js';
 import { resolveScannerModel } from './policy/resolve-model.js';
 
@@ -239,7 +239,8 @@ export async function createShieldWith(platform: ShieldPlatformV1 | undefined, c
     throw new InvalidConfigError(`detectionMode must be heuristic, ml or hybrid, got ${JSON.stringify(options.detectionMode)}.`, { details: { field: 'detectionMode' } });
   }
   for (const definition of options.definitions ?? []) catalog.register(definition);
-  const config = options.config === undefined ? undefined : validateShieldConfig(options.config);
+  // the parser (zod) loads only when a configuration is given
+  const config = options.config === undefined ? undefined : (await loadShieldConfigModule()).validateShieldConfig(options.config);
   const lists: Record<ScannerKind, { entries: ScannerEntry[]; section: string }> = {
     input: {
       entries: config?.input_scanners ?? (options.input ?? DEFAULT_INPUT_SCANNERS).map(entryOf),

@@ -78,7 +78,7 @@ export async function scanCommand(argv: readonly string[], io: CliIo): Promise<n
 async function createScanShield(args: ScanArgs, env: Readonly<Record<string, string | undefined>>): Promise<Shield> {
   const options = shieldOptionsFromArgs(args, env);
   if (args.config === undefined || args.thresholds.size === 0) return createShield(options);
-  const config = loadShieldConfigFile(args.config, env);
+  const config = await loadShieldConfigFile(args.config, env);
   const patch = (entries: ScannerEntry[] | null | undefined) => entries?.map((entry) => withThreshold(entry, args.thresholds));
   return createShield({ ...options, config: { ...config, input_scanners: patch(config.input_scanners), output_scanners: patch(config.output_scanners) } });
 }

@@ -1,7 +1,8 @@
 import cluster, { type Worker } from 'node:cluster';
 import { createRequire } from 'node:module';
 import { InvalidConfigError, LlmShieldError } from '@llm-shield/core';
-import { loadShieldConfigFile, validateShieldConfig } from '@llm-shield/node';
+import { loadShieldConfigFile } from '@llm-shield/node';
+import { validateShieldConfig } from '@llm-shield/shield/config';
 import { readServerSettings } from '../config/server-config.js';
 import { createServer, type LlmShieldServer, type ServerOptions } from '../create-server.js';
 import { WORKER_OPTIONS_ENV, type WorkerMessage, type WorkerOptions } from './worker-protocol.js';
@@ -58,7 +59,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Sta
   }
   if (options.shield || options.logStream) throw new InvalidConfigError('With several workers, pass the configuration as data (configFile or config), not a shield or a log stream.', { details: { field: 'workers' } });
   // Refuse a bad configuration here, before any worker is forked.
-  const config = options.config ?? (options.configFile === undefined ? undefined : loadShieldConfigFile(options.configFile, options.env ?? process.env));
+  const config = options.config ?? (options.configFile === undefined ? undefined : await loadShieldConfigFile(options.configFile, options.env ?? process.env));
   readServerSettings(config === undefined ? undefined : validateShieldConfig(config));
   return startCluster({ ...serverOptions, port: port ?? 8000, host: host ?? '127.0.0.1' } as WorkerOptions, workers);
 }

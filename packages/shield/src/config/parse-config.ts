@@ -1,6 +1,7 @@
 import { InvalidConfigError } from '@llm-shield/core';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { formatKeyPath, MAX_CONFIG_LENGTH } from './config-limits.js';
 import { shieldConfigSchema, type ShieldConfig } from './config-schema.js';
 import { substituteEnv } from './env-substitution.js';
 
@@ -14,18 +15,6 @@ export interface ParseConfigOptions {
   source?: string;
 }
 
-/** Largest configuration text accepted: 1 MiB. */
-export const MAX_CONFIG_LENGTH = 1 << 20;
-
-/** `input_scanners[2].params.threshold` from a zod issue path. */
-export function formatKeyPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
