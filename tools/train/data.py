@@ -158,6 +158,19 @@ def benign_prompt_tests() -> dict[str, Split]:
     return tests
 
 
+def _stratified_dev_split(sources: list[Split], rng: random.Random) -> tuple[Split, Split]:
+    """(train, dev): 15% of each source's rows of each label to dev, drawn with `rng` in source order."""
+    train, dev = Split(), Split()
+    for src in sources:
+        for lab in (0, 1):
+            idx = [i for i, y in enumerate(src.labels) if y == lab]
+            rng.shuffle(idx)
+            k = int(round(len(idx) * 0.15))
+            for j, i in enumerate(idx):
+                (dev if j < k else train).add(src.texts[i], src.labels[i], src.sources[i])
+    return train, dev
+
+
 def _dedupe_train(train: Split, held_out: list[Split]) -> Split:
     """The training rows in order, without repeats and without any text of the held-out splits (exact normalised text)."""
     banned = set()
@@ -214,15 +227,8 @@ def load_pi(use_safeguard: bool = False, augment_persona: bool = False, syntheti
             s.add(r['text'], int(r['label']), 'safeguard')
         sources.append(s)
 
-    train, dev = Split(), Split()
-    for src in sources:
-        # stratify by label inside each source
-        for lab in (0, 1):
-            idx = [i for i, y in enumerate(src.labels) if y == lab]
-            rng.shuffle(idx)
-            k = int(round(len(idx) * 0.15))
-            for j, i in enumerate(idx):
-                (dev if j < k else train).add(src.texts[i], src.labels[i], src.sources[i])
+    # stratify by label inside each source
+    train, dev = _stratified_dev_split(sources, rng)
 
     if augment_persona:
         aug = persona_augment(train, rng)
@@ -270,14 +276,7 @@ def _load_pi_gen2(rng: random.Random, sources: list[Split], augment_persona: boo
     import pi_data
     import synthetic_multilingual
     sources += [s for s in benign_prompt_sources(rng, 0) if not s.sources or s.sources[0] != 'dstc8_sgd_user']
-    train, dev = Split(), Split()
-    for src in sources:
-        for lab in (0, 1):
-            idx = [i for i, y in enumerate(src.labels) if y == lab]
-            rng.shuffle(idx)
-            k = int(round(len(idx) * 0.15))
-            for j, i in enumerate(idx):
-                (dev if j < k else train).add(src.texts[i], src.labels[i], src.sources[i])
+    train, dev = _stratified_dev_split(sources, rng)
     if augment_persona:
         train.extend(persona_augment(train, rng))
     if synthetic_attacks or synthetic_benign:
