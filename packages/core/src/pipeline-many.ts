@@ -3,6 +3,7 @@ import { AbortedError, InvalidConfigError, InvalidInputError, LlmShieldError, Sc
 import { createFailedClosedResult } from './failed-closed.js';
 import type { PipelineOptions, PipelineResult, ScannerRun } from './pipeline.js';
 import { RunLimits } from './pipeline-limits.js';
+import { now, uniqueIds } from './scanner-run-ids.js';
 import type { ScanResultV1 } from './result.js';
 import type { InputScannerV1, OutputScannerV1, ScanContextV1 } from './scanner.js';
 import { DEFAULT_MAX_INPUT_LENGTH, prepareText } from './text.js';
@@ -39,19 +40,6 @@ interface ManyScanner {
   name: string;
   /** Scans the texts at `indices` (positions into the batch) and returns one result per index, in order. */
   scanBatch(texts: readonly string[], indices: readonly number[], contexts: readonly ScanContextV1[], signal: AbortSignal | undefined): Promise<ScanResultV1[]>;
-}
-
-function now(): number {
-  return typeof performance === 'undefined' ? Date.now() : performance.now();
-}
-
-function uniqueIds(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name}#${count}`;
-  });
 }
 
 function hasScanMany(scanner: object): scanner is { scanMany: (texts: readonly string[], context: ScanManyContextV1) => Promise<ScanResultV1[]> } {

@@ -2,6 +2,7 @@ import { throwIfAborted as throwIfAbortedFor } from './abort.js';
 import { AbortedError, InvalidConfigError, LlmShieldError, ScannerFailedError, TimeoutError } from './errors.js';
 import { createFailedClosedResult } from './failed-closed.js';
 import { RunLimits } from './pipeline-limits.js';
+import { now, uniqueIds } from './scanner-run-ids.js';
 import type { ScanResultV1 } from './result.js';
 import type { InputScannerV1, OutputScannerV1, ScanContextV1 } from './scanner.js';
 import { DEFAULT_MAX_INPUT_LENGTH, prepareText } from './text.js';
@@ -68,20 +69,6 @@ export interface PipelineResult {
 }
 
 type AnyScan = (text: string, context: ScanContextV1) => Promise<ScanResultV1>;
-
-function uniqueIds(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return count === 1 ? name : `${name}#${count}`;
-  });
-}
-
-function now(): number {
-  return typeof performance === "undefined" ? Date.now() : performance.now();
-}
-
 
 async function runOne(id: string, scan: AnyScan, text: string, context: ScanContextV1) {
   const started = now();
