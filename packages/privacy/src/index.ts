@@ -39,7 +39,7 @@ export { DEFAULT_FAKER_SEED, FAKEABLE_ENTITY_TYPES } from './vault/fake-values.j
 export { createAnonymize, type AnonymizeConfig } from './scanners/anonymize.js';
 export { createDeanonymize, restoreFromVault, MATCHING_STRATEGIES, type DeanonymizeConfig, type MatchingStrategy } from './scanners/deanonymize.js';
 export { createSensitive, type SensitiveConfig } from './scanners/sensitive.js';
-export { PII_LANGUAGES, type PiiLanguage } from './scanners/pii-config.js';
+export { PII_LANGUAGES, type PiiLanguage, type PiiNerOptions } from './scanners/pii-config.js';
 export * from './ner/token-aggregation.js';
 export { classifyTokens, DEFAULT_NER_STRIDE, NER_BATCH_SIZE, type ClassifyTokensOptions } from './ner/token-classifier.js';
 export {

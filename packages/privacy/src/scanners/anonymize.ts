@@ -4,12 +4,10 @@ import { DEFAULT_FAKER_SEED, fakerFor, fakeValue } from '../vault/fake-values.js
 import { findPlaceholderLike, parsePlaceholder, placeholderFor } from '../vault/placeholders.js';
 import { entityFindings, summarizeEntities } from './findings.js';
 import { checkKnownOptions, readBoolean, readString, badValue } from './options.js';
-import type { ModelFailurePolicy } from '@llm-shield/scanners';
-import type { PiiRecognizerMode } from '../ner/pii-ner.js';
-import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
+import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage, type PiiNerOptions } from './pii-config.js';
 
 /** Options of {@link createAnonymize} (llm-guard's Anonymize parameters in camelCase). */
-export interface AnonymizeConfig {
+export interface AnonymizeConfig extends PiiNerOptions {
   /** Entity types to replace (default: every built-in type, see `DEFAULT_ENTITY_TYPES`). */
   entityTypes?: string[];
   /** Names always replaced, as `CUSTOM` (default none). */
@@ -28,23 +26,6 @@ export interface AnonymizeConfig {
   threshold?: number;
   /** `en` (default) or `zh`. */
   language?: PiiLanguage;
-  /**
-   * `rules` (default: the offline recognisers), `ml` (the NER model, plus `hiddenNames` and `regexPatterns`) or
-   * `hybrid` (both; overlaps resolved by score then span length). `ml` and `hybrid` need `model`.
-   */
-  recognizer?: PiiRecognizerMode;
-  /**
-   * The NER model (`{ source, runtime, id, variant?, sessionOptions?, retryAfterMs? }` as the classifier scanners),
-   * e.g. `id: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2'` (llm-guard's) from `@llm-shield/model-hub`. Loaded on
-   * the first scan that needs it; unused with `recognizer: 'rules'`. Default none.
-   */
-  model?: unknown;
-  /** When the model cannot answer: `block` (default, invalid `failed-closed` result), `fallback` (the rules answer), `throw`. */
-  onModelFailure?: ModelFailurePolicy;
-  /** Tokens each NER window repeats from the previous one on long texts (default 64, at most half a window). */
-  nerStride?: number;
-  /** Model label → entity type, replacing the ai4privacy mapping (default `AI4PRIVACY_ENTITY_MAPPING`). */
-  entityMapping?: Record<string, string>;
 }
 
 const KNOWN = [...PII_DETECTION_OPTIONS, 'preamble', 'useFaker', 'fakerSeed'];

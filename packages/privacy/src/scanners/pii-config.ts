@@ -1,5 +1,6 @@
 import { LlmShieldError, ErrorCode } from '@llm-shield/core';
-import { detectWithNer, resolveNerDetection, type ResolvedNerDetection } from '../ner/pii-ner.js';
+import type { ModelFailurePolicy } from '@llm-shield/scanners';
+import { detectWithNer, resolveNerDetection, type PiiRecognizerMode, type ResolvedNerDetection } from '../ner/pii-ner.js';
 import { analyzePii, resolveOverlaps, type PiiEntity } from '../recognizers/analyzer.js';
 import { createRegexPatternRecognizer } from '../recognizers/custom-patterns.js';
 import { createDenyListRecognizer } from '../recognizers/deny-list.js';
@@ -7,6 +8,28 @@ import { createPhoneRecognizer } from '../recognizers/phone.js';
 import { BUILTIN_RECOGNIZERS, DEFAULT_ENTITY_TYPES, PII_ENTITY_TYPES } from '../recognizers/registry.js';
 import type { PiiRecognizer } from '../recognizers/types.js';
 import { badValue, readStringList, readUnitNumber, readEnum } from './options.js';
+
+/** The NER detector's options, shared by Anonymize and Sensitive. */
+export interface PiiNerOptions {
+  /**
+   * `rules` (default: the offline recognisers), `ml` (the NER model, plus `hiddenNames` and `regexPatterns`) or
+   * `hybrid` (both; overlaps resolved by score then span length). `ml` and `hybrid` need `model`.
+   */
+  recognizer?: PiiRecognizerMode;
+  /**
+   * The NER model (`{ source, runtime, id, variant?, sessionOptions?, retryAfterMs? }` as the classifier scanners),
+   * e.g. `id: 'Isotonic/deberta-v3-base_finetuned_ai4privacy_v2'` (llm-guard's) from `@llm-shield/model-hub`. Loaded on
+   * the first scan that needs it; unused with `recognizer: 'rules'`. Default none (a shield resolves it by its model
+   * policy when `recognizer` is `ml` or `hybrid`).
+   */
+  model?: unknown;
+  /** When the model cannot answer: `block` (default, invalid `failed-closed` result), `fallback` (the rules answer), `throw`. */
+  onModelFailure?: ModelFailurePolicy;
+  /** Tokens each NER window repeats from the previous one on long texts (default 64, at most half a window). */
+  nerStride?: number;
+  /** Model label → entity type, replacing the ai4privacy mapping (default `AI4PRIVACY_ENTITY_MAPPING`). */
+  entityMapping?: Record<string, string>;
+}
 
 /** Languages the PII scanners accept (llm-guard's `language`). */
 export const PII_LANGUAGES = ['en', 'zh'] as const;

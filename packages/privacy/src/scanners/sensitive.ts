@@ -2,12 +2,10 @@ import { createFailedClosedResult, createScanResult, type OutputScannerV1, type 
 import type { RegexPatternGroup } from '../recognizers/custom-patterns.js';
 import { entityFindings, summarizeEntities } from './findings.js';
 import { checkKnownOptions, readBoolean } from './options.js';
-import type { ModelFailurePolicy } from '@llm-shield/scanners';
-import type { PiiRecognizerMode } from '../ner/pii-ner.js';
-import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage } from './pii-config.js';
+import { detectPiiWithPolicy, NerFailure, PII_DETECTION_OPTIONS, resolvePiiDetection, type PiiLanguage, type PiiNerOptions } from './pii-config.js';
 
 /** Options of {@link createSensitive} (llm-guard's Sensitive parameters in camelCase). */
-export interface SensitiveConfig {
+export interface SensitiveConfig extends PiiNerOptions {
   /** Entity types to look for (default: every built-in type). */
   entityTypes?: string[];
   /** Extra pattern groups (default none). */
@@ -22,16 +20,6 @@ export interface SensitiveConfig {
   hiddenNames?: string[];
   /** `en` (default) or `zh`. */
   language?: PiiLanguage;
-  /** `rules` (default), `ml` or `hybrid`, as Anonymize's `recognizer`. */
-  recognizer?: PiiRecognizerMode;
-  /** The NER model, as Anonymize's `model` (default none). */
-  model?: unknown;
-  /** `block` (default), `fallback` or `throw`, as Anonymize's `onModelFailure`. */
-  onModelFailure?: ModelFailurePolicy;
-  /** NER window overlap in tokens (default 64, at most half a window). */
-  nerStride?: number;
-  /** Model label → entity type (default `AI4PRIVACY_ENTITY_MAPPING`). */
-  entityMapping?: Record<string, string>;
 }
 
 const NAME = 'Sensitive';
