@@ -376,8 +376,10 @@ function child(kind, options, env = {}) {
 
 /** runtime-node options that lower resident memory most: arena off, no pre-packed weight copies. */
 const LEAN = { enableCpuMemArena: false, configEntries: { 'session.disable_prepacking': '1' } };
+/** Where the rss section's `mappedWeights` configurations keep their rewritten models (gitignored). */
+const MAPPED_DIR = join(REPO_ROOT, '.cache', 'mapped-weights');
 
-function rssSection(rows = []) {
+async function rssSection(rows = []) {
   let configsIndex = 0;
   const configs = [
     { label: 'scanners, runtime-node defaults (arena on, mem pattern on)', session: {} },
@@ -399,12 +401,21 @@ function rssSection(rows = []) {
     { label: 'bare ort, arena off + disable_prepacking, env MALLOC_MMAP_THRESHOLD_=131072', raw: { graphOptimizationLevel: 'all', enableCpuMemArena: false, extra: { session: { disable_prepacking: '1' } } }, env: { MALLOC_MMAP_THRESHOLD_: '131072' } },
     // V8's young generation grows to 3 × 16 MiB semi-spaces while tokenizers are built; capping it saves ~50 MB.
     { label: 'scanners, arena off + disable_prepacking, env MALLOC_TRIM_THRESHOLD_=131072 NODE_OPTIONS=--max-semi-space-size=1', session: LEAN, env: { MALLOC_TRIM_THRESHOLD_: '131072', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=1`.trim() } },
+    // runtime-node's mappedWeights: single-file models rewritten once (by the parent, before the children) with
+    // page-aligned external data in .cache/mapped-weights, which onnxruntime memory-maps (indices 14–16).
+    { label: 'scanners, arena off + disable_prepacking + mappedWeights', session: { ...LEAN, mappedWeights: { dir: MAPPED_DIR } } },
+    { label: 'scanners, arena off + disable_prepacking + mappedWeights, env MALLOC_TRIM_THRESHOLD_=131072', session: { ...LEAN, mappedWeights: { dir: MAPPED_DIR } }, env: { MALLOC_TRIM_THRESHOLD_: '131072' } },
+    { label: 'scanners, arena off + disable_prepacking + mappedWeights, env MALLOC_TRIM_THRESHOLD_=131072 NODE_OPTIONS=--max-semi-space-size=1', session: { ...LEAN, mappedWeights: { dir: MAPPED_DIR } }, env: { MALLOC_TRIM_THRESHOLD_: '131072', NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=1`.trim() } },
   ].filter((c) => !values['rss-configs'] || values['rss-configs'].split(',').map(Number).includes(configsIndex++));
   for (const variant of list('variants')) {
     const ts = targets().filter((t) => t.kind === 'production-shaped' && t.variant === variant);
     if (ts.length < 3) continue;
     const weights = ts.reduce((sum, t) => sum + variantBytes(t.dir, variant), 0);
     for (const config of configs) {
+      if (config.session?.mappedWeights) {
+        const { resolveMappedModel } = await import('@llm-shield/runtime-node');
+        for (const t of ts) await resolveMappedModel(variantPath(t.dir, variant), config.session.mappedWeights);
+      }
       const runs = [];
       for (let r = 0; r < Math.min(repeats, 2); r++) runs.push(child('rss', { targets: ts, session: config.session, raw: config.raw }, config.env));
       const row = {

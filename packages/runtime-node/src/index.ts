@@ -3,3 +3,10 @@ export * from './session-options.js';
 export { createNodeRuntime, type NodeRuntime, type NodeRuntimeOptions } from './node-runtime.js';
 export { NodeInferenceSession } from './node-session.js';
 export { checkFeeds, checkTensor } from '@llm-shield/runtime-ort';
+export {
+  DEFAULT_MIN_MODEL_BYTES,
+  MAPPED_DATA_FILE,
+  MAPPED_MODEL_FILE,
+  resolveMappedModel,
+  type MappedWeightsOptions,
+} from './mapped-weights/mapped-weights-cache.js';

@@ -3,6 +3,7 @@ import * as ort from 'onnxruntime-node';
 import { NodeInferenceSession } from './node-session.js';
 import { checkModelInput, createOrtSession } from '@llm-shield/runtime-ort';
 import { toOrtNodeSessionOptions, type NodeSessionOptions } from './session-options.js';
+import { checkMappedWeightsOptions, resolveMappedModel, type MappedWeightsOptions } from './mapped-weights/mapped-weights-cache.js';
 
 /** Options of {@link createNodeRuntime}: defaults for every session it creates, plus logging. */
 export interface NodeRuntimeOptions extends NodeSessionOptions {
@@ -11,6 +12,15 @@ export interface NodeRuntimeOptions extends NodeSessionOptions {
    * so that a failed CUDA probe does not print its native error on top of the typed error you get).
    */
   logSeverityLevel?: 0 | 1 | 2 | 3 | 4;
+  /**
+   * Memory-mapped weights (default off): single-file models of at least `minModelBytes` (16 MiB) given as
+   * `{ path }` are rewritten once into `dir` with their weights in a page-aligned data file, which onnxruntime
+   * memory-maps instead of copying into each process's heap. The weights then live in file-backed pages that every
+   * process loading the same model shares and the kernel can reclaim. Combine with `enableCpuMemArena: false` and
+   * `configEntries: { 'session.disable_prepacking': '1' }`, otherwise onnxruntime copies the weights it pre-packs.
+   * `{ bytes }` models are loaded as they are. Figures: docs/performance.md, "Resident memory".
+   */
+  mappedWeights?: MappedWeightsOptions | false;
 }
 
 /** The onnxruntime-node runtime: an {@link InferenceRuntimeV1} whose sessions also take {@link NodeRuntimeOptions}. */
@@ -21,7 +31,7 @@ export interface NodeRuntime extends InferenceRuntimeV1 {
 }
 
 /** Options of the runtime beyond the session options: `logSeverityLevel`. */
-const RUNTIME_KEYS: readonly string[] = ['logSeverityLevel'];
+const RUNTIME_KEYS: readonly string[] = ['logSeverityLevel', 'mappedWeights'];
 
 function checkLogLevel(level: unknown): void {
   if (level !== undefined && !(Number.isInteger(level) && (level as number) >= 0 && (level as number) <= 4)) {
@@ -39,6 +49,8 @@ function checkLogLevel(level: unknown): void {
  * - Graph optimisation: `graphOptimizationLevel` (default `all`).
  * - Memory: `enableCpuMemArena` (default `true`; `false` gives memory back after each run at some speed cost),
  *   `enableMemPattern` (default `true`).
+ * - Memory-mapped weights: `mappedWeights: { dir }` (default off) rewrites large single-file models once into
+ *   `dir` with page-aligned external data, so that their weights are shared between processes and reclaimable.
  * - Models: `{ path }` lets onnxruntime read the file itself, which is required for models with external data
  *   (`model.onnx` + `model.onnx_data` beside it: onnxruntime resolves the data relative to the model's folder and
  *   memory-maps it where the layout allows, instead of holding a second copy in the JS heap); `{ bytes }` suits
@@ -52,14 +64,14 @@ function checkLogLevel(level: unknown): void {
  * @param defaults - session options applied to every session (default: CPU, onnxruntime's threads, level `all`)
  */
 export function createNodeRuntime(defaults: NodeRuntimeOptions = {}): NodeRuntime {
-  toOrtNodeSessionOptions(defaults, RUNTIME_KEYS); // fail fast on bad defaults
-  checkLogLevel(defaults.logSeverityLevel);
   const check = (options: NodeRuntimeOptions): NodeRuntimeOptions => {
     const merged: NodeRuntimeOptions = { ...defaults, ...options };
     toOrtNodeSessionOptions(merged, RUNTIME_KEYS);
     checkLogLevel(merged.logSeverityLevel);
+    checkMappedWeightsOptions(merged.mappedWeights);
     return merged;
   };
+  check({}); // fail fast on bad defaults
   return {
     specificationVersion: 'v1',
     name: 'onnxruntime-node',
@@ -73,7 +85,9 @@ export function createNodeRuntime(defaults: NodeRuntimeOptions = {}): NodeRuntim
         logSeverityLevel: merged.logSeverityLevel ?? 3,
       };
       checkModelInput(model);
-      return createOrtSession(ort.InferenceSession, model, sessionOptions, (session) => new NodeInferenceSession(session));
+      const mapped = merged.mappedWeights;
+      const source = mapped && 'path' in model ? { path: await resolveMappedModel(model.path, mapped) } : model;
+      return createOrtSession(ort.InferenceSession, source, sessionOptions, (session) => new NodeInferenceSession(session));
     },
   };
 }
