@@ -238,20 +238,34 @@ async function tokenizeSection(pool, rows = []) {
       // 100 texts of more than `length` tokens, at an even stride through the pool (their natural lengths)
       const texts = strideSample(pool.filter((t) => t.length > length * 3 && tokenizer.tokenizeToIds(t).length > length), 100);
       const chars = texts.map((t) => t.length);
-      const time = (options) => {
-        const runs = [];
-        for (let r = 0; r < repeats + 1; r++) {
-          const start = performance.now();
-          for (const text of texts) tokenizer.encode(text, options);
-          runs.push((performance.now() - start) / texts.length);
-        }
-        return summary(runs.slice(1));
+      // prefix and whole-text tokenisation alternate per round (who goes first alternates too), so that load
+      // changes hit both alike; the speed-up is the median of the per-round ratios
+      const pass = (options) => {
+        const start = performance.now();
+        for (const text of texts) tokenizer.encode(text, options);
+        return (performance.now() - start) / texts.length;
       };
-      const prefix = time({ maxLength: length, truncation: { strategy: 'right' }, padding: 'none' });
-      const whole = time({ truncation: { strategy: 'none' }, padding: 'none' });
-      const row = { kind: target.kind, model: target.name, tokens: length, texts: texts.length, charsP50: quantile(chars, 0.5), prefixMs: prefix, wholeMs: whole, speedup: whole.median / prefix.median };
+      const prefixOptions = { maxLength: length, truncation: { strategy: 'right' }, padding: 'none' };
+      const wholeOptions = { truncation: { strategy: 'none' }, padding: 'none' };
+      pass(prefixOptions);
+      pass(wholeOptions);
+      const prefixRuns = [];
+      const wholeRuns = [];
+      for (let r = 0; r < repeats; r++) {
+        if (r % 2 === 0) {
+          prefixRuns.push(pass(prefixOptions));
+          wholeRuns.push(pass(wholeOptions));
+        } else {
+          wholeRuns.push(pass(wholeOptions));
+          prefixRuns.push(pass(prefixOptions));
+        }
+      }
+      const prefix = summary(prefixRuns);
+      const whole = summary(wholeRuns);
+      const speedup = summary(wholeRuns.map((w, i) => w / prefixRuns[i]));
+      const row = { kind: target.kind, model: target.name, tokens: length, texts: texts.length, charsP50: quantile(chars, 0.5), prefixMs: prefix, wholeMs: whole, speedup: speedup.median, speedupRange: speedup };
       rows.push(row);
-      log(`tokenize ${target.name} ${length}: prefix ${formatSummary(prefix)} ms/text, whole ${formatSummary(whole)} ms/text (${texts.length} texts, chars p50 ${row.charsP50})`);
+      log(`tokenize ${target.name} ${length}: prefix ${formatSummary(prefix)} ms/text, whole ${formatSummary(whole)} ms/text, whole ÷ prefix ${formatSummary(speedup)} (median of ${repeats} interleaved rounds; ${texts.length} texts, chars p50 ${row.charsP50}; load ${loadavg()[0].toFixed(1)})`);
     }
   }
   return rows;
