@@ -15,11 +15,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { staleBundles } from '../build/bundle-packages.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const rounds = Number(option('--rounds') || 10);
 const baseline = option('--baseline');
+const staleBuild = staleBundles();
+if (staleBuild.length > 0) {
+  console.error(`The bundles of ${staleBuild.join(', ')} are older than tsc's output: run \`npm run build\` (tsc -b alone does not rebundle).`);
+  process.exit(1);
+}
 const cache = mkdtempSync(join(tmpdir(), 'llm-shield-cold-'));
 const env = { ...process.env, LLM_SHIELD_HUB_CACHE: cache };
 // The packages' entries as their exports resolve them (the published bundles), from the repository root.

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { updateMarkedSection } from '../eval/update-marked-section.mjs';
+import { staleBundles } from '../build/bundle-packages.mjs';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 process.chdir(repoRoot);
@@ -34,6 +35,11 @@ for (const built of ['cli/dist/internal.js', 'core/dist/bundle/index.js', 'heuri
     console.error(`packages/${built} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
+}
+const staleBuild = staleBundles();
+if (staleBuild.length > 0) {
+  console.error(`The bundles of ${staleBuild.join(', ')} are older than tsc's output: run \`npm run build\` (tsc -b alone does not rebundle).`);
+  process.exit(1);
 }
 const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
 // The packages as an application imports them (their exports: the published bundles).

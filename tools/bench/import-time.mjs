@@ -16,11 +16,17 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { staleBundles } from '../build/bundle-packages.mjs';
 
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '10' }, 'no-cli': { type: 'boolean', default: false }, baseline: { type: 'string' } },
 });
 const runs = Number.parseInt(values.runs, 10);
+const staleBuild = staleBundles();
+if (staleBuild.length > 0) {
+  console.error(`The bundles of ${staleBuild.join(', ')} are older than tsc's output: run \`npm run build\` (tsc -b alone does not rebundle).`);
+  process.exit(1);
+}
 const here = process.cwd();
 const measured = {
   "import('@llm-shield/heuristics')": ['--input-type=module', '-e', "await import('@llm-shield/heuristics')"],

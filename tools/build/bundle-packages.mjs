@@ -12,9 +12,9 @@
  * Usage: node tools/build/bundle-packages.mjs [package-dir-name ...]   (default: every package under packages/)
  * Run by the root `build` script after `tsc -b tsconfig.build.json` and by each opted-in package's Nx build target.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -66,11 +66,46 @@ export async function bundlePackage(packageDir) {
   return targets.length;
 }
 
-const requested = process.argv.slice(2);
-const dirs = requested.length > 0 ? requested : readdirSync(join(root, 'packages'));
-for (const dir of dirs) {
-  const packageDir = join(root, 'packages', dir);
-  if (!existsSync(join(packageDir, 'package.json'))) throw new Error(`no package at packages/${dir}`);
-  const entries = await bundlePackage(packageDir);
-  if (entries > 0) console.log(`bundled packages/${dir}: ${entries} entr${entries === 1 ? 'y' : 'ies'} → dist/bundle/`);
+/**
+ * The opted-in packages whose bundle is missing or older than a file of tsc's output (`tsc -b` ran after the last
+ * bundling, so the bundle may be stale), as `packages/<dir>` paths. For scripts that run the built packages.
+ */
+export function staleBundles() {
+  const stale = [];
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const packageDir = join(root, 'packages', dir);
+    if (!existsSync(join(packageDir, 'package.json'))) continue;
+    const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+    const targets = [...bundleTargets(manifest.exports)];
+    if (targets.length === 0) continue;
+    const bundled = targets.map((target) => join(packageDir, target));
+    if (!bundled.every((file) => existsSync(file))) {
+      stale.push(`packages/${dir}`);
+      continue;
+    }
+    const bundledAt = Math.min(...bundled.map((file) => statSync(file).mtimeMs));
+    const newest = (folder) => {
+      let latest = 0;
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (path !== join(packageDir, 'dist/bundle')) latest = Math.max(latest, newest(path));
+        } else if (entry.name.endsWith('.js')) latest = Math.max(latest, statSync(path).mtimeMs);
+      }
+      return latest;
+    };
+    if (newest(join(packageDir, 'dist')) > bundledAt) stale.push(`packages/${dir}`);
+  }
+  return stale;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const requested = process.argv.slice(2);
+  const dirs = requested.length > 0 ? requested : readdirSync(join(root, 'packages'));
+  for (const dir of dirs) {
+    const packageDir = join(root, 'packages', dir);
+    if (!existsSync(join(packageDir, 'package.json'))) throw new Error(`no package at packages/${dir}`);
+    const entries = await bundlePackage(packageDir);
+    if (entries > 0) console.log(`bundled packages/${dir}: ${entries} entr${entries === 1 ? 'y' : 'ies'} → dist/bundle/`);
+  }
 }
