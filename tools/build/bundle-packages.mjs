@@ -33,11 +33,30 @@ function bundleTargets(exportsField, found = new Set()) {
   return found;
 }
 
+/** Every `.js` target (any condition but `types` and `@llm-shield/source`) in a package.json `exports` value. */
+function runtimeTargets(exportsField, found = new Set()) {
+  if (typeof exportsField === 'string') {
+    if (exportsField.endsWith('.js')) found.add(exportsField);
+  } else if (exportsField && typeof exportsField === 'object') {
+    for (const [key, value] of Object.entries(exportsField)) {
+      if (key === 'types' || key === '@llm-shield/source') continue;
+      runtimeTargets(value, found);
+    }
+  }
+  return found;
+}
+
 /** Bundles one package's entries; returns the number of entries, 0 when it publishes no bundle. */
 export async function bundlePackage(packageDir) {
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   const targets = [...bundleTargets(manifest.exports)].sort();
   if (targets.length === 0) return 0;
+  // Every JavaScript entry of a bundled package must be bundled: an entry left on tsc's per-file output would load
+  // its own copies of modules the bundles hold too (two module instances, two of each class).
+  const unbundled = [...runtimeTargets(manifest.exports)].filter((target) => !target.startsWith(BUNDLE_DIR));
+  if (unbundled.length > 0) {
+    throw new Error(`${manifest.name}: export target(s) ${unbundled.join(', ')} not under ${BUNDLE_DIR}; point every JavaScript entry of a bundled package at ${BUNDLE_DIR}<path>.js`);
+  }
   const outdir = join(packageDir, 'dist/bundle');
   const entryPoints = {};
   for (const target of targets) {
