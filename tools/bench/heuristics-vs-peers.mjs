@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { updateMarkedSection } from '../eval/update-marked-section.mjs';
+import { staleBundles } from '../build/bundle-packages.mjs';
 
 const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 process.chdir(repoRoot);
@@ -29,16 +30,22 @@ if (!existsSync(datasetsDir)) {
   console.error(`Datasets not found at ${datasetsDir}; pass --datasets DIR.`);
   process.exit(1);
 }
-for (const pkg of ['cli', 'core', 'heuristics', 'scanners']) {
-  if (!existsSync(join(repoRoot, `packages/${pkg}/dist/index.js`))) {
-    console.error(`packages/${pkg}/dist is missing: run \`npm run build\` first.`);
+for (const built of ['cli/dist/internal.js', 'core/dist/bundle/index.js', 'heuristics/dist/bundle/index.js', 'scanners/dist/bundle/index.js']) {
+  if (!existsSync(join(repoRoot, 'packages', built))) {
+    console.error(`packages/${built} is missing: run \`npm run build\` first.`);
     process.exit(1);
   }
 }
+const staleBuild = staleBundles();
+if (staleBuild.length > 0) {
+  console.error(`The bundles of ${staleBuild.join(', ')} are older than tsc's output: run \`npm run build\` (tsc -b alone does not rebundle).`);
+  process.exit(1);
+}
 const { loadExamples } = await import(join(repoRoot, 'packages/cli/dist/internal.js'));
-const { detectPromptInjection, DEFAULT_PROMPT_INJECTION_THRESHOLD = 0.5 } = await import(join(repoRoot, 'packages/heuristics/dist/index.js'));
-const { scanPrompt } = await import(join(repoRoot, 'packages/core/dist/index.js'));
-const { createInputScanner } = await import(join(repoRoot, 'packages/scanners/dist/index.js'));
+// The packages as an application imports them (their exports: the published bundles).
+const { detectPromptInjection, DEFAULT_PROMPT_INJECTION_THRESHOLD = 0.5 } = await import('@llm-shield/heuristics');
+const { scanPrompt } = await import('@llm-shield/core');
+const { createInputScanner } = await import('@llm-shield/scanners');
 
 // The corpus: every prompt-injection test prompt, plus benign prompts of three kinds, in a fixed order.
 const SOURCES = [

@@ -5,8 +5,9 @@ import { PROMPT_INJECTION_CATEGORIES, type PromptInjectionCategory } from './cat
 import { noisyOr } from './combine.js';
 import { hasEvasionChar, obfuscationSignals } from './obfuscation-signals.js';
 import type { PatternRule } from './rule.js';
-import { KeywordPrefilter, leadingStrings } from './prefilter.js';
+import { KeywordPrefilter, subsetPlan } from './prefilter.js';
 import { PROMPT_INJECTION_RULES } from './rules/index.js';
+import { rulesPrefilterPlan } from './rules-prefilter-plan.js';
 import { despace, overlapsRun } from './spaced-letters.js';
 import { isBase64Code, isHexRunCode, MIN_BASE64, MIN_HEX_BYTES } from './encoded.js';
 
@@ -139,12 +140,14 @@ let prepared: PreparedRules | undefined;
  */
 function prepareRules(): PreparedRules {
   if (prepared !== undefined) return prepared;
+  // the rules' analysis, computed at build time when the stored one matches the rules (see rules-prefilter-plan.ts)
+  const plan = rulesPrefilterPlan(PROMPT_INJECTION_RULES.map((rule) => rule.pattern.source));
   const prefilter = new KeywordPrefilter(
-    PROMPT_INJECTION_RULES.map((rule) => rule.pattern.source),
+    plan,
     {
       // a symbol rule runs on the folded view; the starts found on the leet view are its starts too unless a
       // leading string has a leet character (which the leet view never contains)
-      anchored: PROMPT_INJECTION_RULES.map((rule) => rule.view !== 'symbols' || !(leadingStrings(rule.pattern.source) ?? []).some(hasLeetChar)),
+      anchored: PROMPT_INJECTION_RULES.map((rule, index) => rule.view !== 'symbols' || !(plan.leads[index] ?? []).some(hasLeetChar)),
       runClasses: [isBase64Code, (code) => isHexRunCode(code) || (code >= 0x61 && code <= 0x7a && 'oiestl'.includes(String.fromCharCode(code)))],
     },
   );
@@ -154,9 +157,8 @@ function prepareRules(): PreparedRules {
    * the same place, in the leet view, which the automaton scans. Word rules run on the leet view and the
    * de-spaced view made from it, which contain no leet character, so their literals with one can never occur.
    */
-  const symbolLeetLiterals = new Set(
-    new KeywordPrefilter(PROMPT_INJECTION_RULES.filter((rule) => rule.view === 'symbols').map((rule) => rule.pattern.source)).literals.filter(hasLeetChar),
-  );
+  const symbolRules = PROMPT_INJECTION_RULES.flatMap((rule, index) => (rule.view === 'symbols' ? [index] : []));
+  const symbolLeetLiterals = new Set(new KeywordPrefilter(subsetPlan(plan, symbolRules)).literals.filter(hasLeetChar));
   prepared = {
     prefilter,
     sticky: PROMPT_INJECTION_RULES.map((rule) => new RegExp(rule.pattern.source, 'y')),

@@ -8,7 +8,7 @@
  */
 
 /** A requirement on the text: a literal, all of some requirements, or any of them. `null` requires nothing. */
-type Need = { kind: 'lit'; text: string } | { kind: 'and'; parts: Need[] } | { kind: 'or'; parts: Need[] };
+export type Need = { kind: 'lit'; text: string } | { kind: 'and'; parts: Need[] } | { kind: 'or'; parts: Need[] };
 
 /**
  * What is known about a sub-expression: `exact`, the finite set of strings it matches, when that set is small
@@ -284,6 +284,42 @@ function prepareLiterals(need: Need | null, minLength: number, maxLength: number
 }
 
 /**
+ * The result of analysing a rule set's regular-expression sources, which is most of the cost of building a
+ * {@link KeywordPrefilter}: per source, its literal requirement (literals shorter than `minLength` dropped, the others
+ * cut to `maxLength`) and the strings one of which its matches start with. Plain data (JSON), so that it can be
+ * computed at build time (`tools/gen/prefilter-plan.mjs`) and the pre-filter built from it without parsing a regex.
+ */
+export interface PrefilterPlan {
+  /** The `minLength` the plan was made with. */
+  minLength: number;
+  /** The `maxLength` the plan was made with. */
+  maxLength: number;
+  /** Per source: its requirement, `null` when its pattern must always run. */
+  needs: Array<Need | null>;
+  /** Per source: {@link leadingStrings} (the text start as U+FDD0), `null` when unknown. */
+  leads: Array<string[] | null>;
+}
+
+/**
+ * Analyses `sources` for a {@link KeywordPrefilter} with the given literal lengths (defaults 2 and 8, as the
+ * pre-filter's): `new KeywordPrefilter(planPrefilter(sources))` is the same as `new KeywordPrefilter(sources)`.
+ */
+export function planPrefilter(sources: readonly string[], minLength = 2, maxLength = 8): PrefilterPlan {
+  const analysed = sources.map(analyse);
+  return {
+    minLength,
+    maxLength,
+    needs: analysed.map((info) => prepareLiterals(needOf(info), minLength, maxLength)),
+    leads: analysed.map(prefixOf),
+  };
+}
+
+/** The plan of the sources at `indexes` only (in that order), for a pre-filter over a subset of the rules. */
+export function subsetPlan(plan: PrefilterPlan, indexes: readonly number[]): PrefilterPlan {
+  return { ...plan, needs: indexes.map((index) => plan.needs[index]!), leads: indexes.map((index) => plan.leads[index]!) };
+}
+
+/**
  * A compiled requirement. Literals are tracked per OR node: scanning marks the node the first time one of
  * them occurs, so checking it is one array read.
  */
@@ -319,6 +355,10 @@ export interface KeywordPrefilterOptions {
    * ({@link KeywordPrefilter.longestRun}).
    */
   runClasses?: readonly [(code: number) => boolean, (code: number) => boolean];
+}
+
+function isPlan(sources: readonly string[] | PrefilterPlan): sources is PrefilterPlan {
+  return !Array.isArray(sources);
 }
 
 /**
@@ -374,19 +414,22 @@ export class KeywordPrefilter {
   private readonly runs = [0, 0];
   private generation = 0;
 
-  /** @param sources the rules' regular-expression sources, in rule order. */
-  constructor(sources: readonly string[], options: KeywordPrefilterOptions = {}) {
+  /**
+   * @param sources the rules' regular-expression sources, in rule order, or their {@link PrefilterPlan} (made with
+   * the same `minLength` and `maxLength` as `options`), which skips the analysis.
+   */
+  constructor(sources: readonly string[] | PrefilterPlan, options: KeywordPrefilterOptions = {}) {
     const minLength = options.minLength ?? 2;
     const maxLength = options.maxLength ?? 8;
-    const analysed = sources.map(analyse);
-    this.checks = analysed.map((info) => {
-      const need = prepareLiterals(needOf(info), minLength, maxLength);
-      return need === null ? null : this.compile(need);
-    });
-    this.startAtZero = new Uint8Array(sources.length);
-    this.anchored = sources.map((_, index) => {
+    const plan = isPlan(sources) ? sources : planPrefilter(sources, minLength, maxLength);
+    if (plan.minLength !== minLength || plan.maxLength !== maxLength) {
+      throw new RangeError(`prefilter plan made for literal lengths ${plan.minLength}–${plan.maxLength}, not ${minLength}–${maxLength}`);
+    }
+    const count = plan.needs.length;
+    this.checks = plan.needs.map((need) => (need === null ? null : this.compile(need)));
+    this.startAtZero = new Uint8Array(count);
+    this.anchored = plan.leads.map((leads, index) => {
       if (options.anchored?.[index] !== true) return false;
-      const leads = prefixOf(analysed[index]!);
       if (leads === null) return false;
       for (const lead of leads) {
         // a lead that starts at the beginning of the text: position 0 is always a candidate
@@ -395,8 +438,8 @@ export class KeywordPrefilter {
       }
       return true;
     });
-    this.startBuffer = new Int32Array(sources.length * MAX_STARTS);
-    this.startCounts = new Int32Array(sources.length);
+    this.startBuffer = new Int32Array(count * MAX_STARTS);
+    this.startCounts = new Int32Array(count);
     this.zeroStarts = Int32Array.from(this.anchored.flatMap((anchored, index) => (anchored && this.startAtZero[index] === 1 ? [index] : [])));
     if (options.runClasses !== undefined) {
       for (let code = 0; code < 128; code++) {

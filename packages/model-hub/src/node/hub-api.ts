@@ -1,4 +1,3 @@
-import { modelInfo, pathsInfo } from '@huggingface/hub';
 import { HubUnreachableError } from '@llm-shield/core';
 import { isCommitHash } from '../registry/model-entry.js';
 import { assertBlobHash } from './cache-paths.js';
@@ -6,11 +5,22 @@ import type { ExpectedBlob } from './blob-hash.js';
 import type { HubHttp } from './hub-http.js';
 
 /**
+ * `@huggingface/hub`, imported on the first request: it (and the hashing/xet modules it pulls in, ~0.4 MB of
+ * JavaScript) is only needed to pull a model, not to start `createShield()` or `llm-shield scan` on embedded models.
+ */
+let hubClient: Promise<typeof import('@huggingface/hub')> | undefined;
+function loadHubClient(): Promise<typeof import('@huggingface/hub')> {
+  hubClient ??= import('@huggingface/hub');
+  return hubClient;
+}
+
+/**
  * The commit a revision (branch, tag or commit) points to, from `GET /api/models/{repo}/revision/{rev}` through
  * `@huggingface/hub`'s `modelInfo`. A 40-hex revision is returned as is, without a request.
  */
 export async function resolveCommit(http: HubHttp, repoId: string, revision: string, signal?: AbortSignal): Promise<string> {
   if (isCommitHash(revision)) return revision;
+  const { modelInfo } = await loadHubClient();
   const info = await modelInfo({
     name: repoId,
     revision,
@@ -46,6 +56,7 @@ export async function remoteFiles(
   paths: readonly string[],
   signal?: AbortSignal,
 ): Promise<Map<string, RemoteFile>> {
+  const { pathsInfo } = await loadHubClient();
   const infos = await pathsInfo({
     repo: { type: 'model', name: repoId },
     paths: [...paths],
