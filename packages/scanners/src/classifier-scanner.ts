@@ -472,9 +472,7 @@ export class ClassifierEngine {
       for (const finding of item.heuristic.findings) if (!categories.has(finding.category)) findings.push(finding);
     }
     const valid = verdict.valid ? verdict.valid(threshold) : verdict.score <= threshold;
-    // `explain: 'flagged'` (default): the rules explain only the verdicts that flag the text, so a clean text costs
-    // only the model's work.
-    const seen = item.heuristic ?? item.explanation ?? (!valid && config.explain === 'flagged' ? this.spec.heuristic(item.text) : undefined);
+    const seen = item.heuristic ?? item.explanation;
     const init: ScanResultInit = {
       score: verdict.score,
       threshold,
@@ -487,10 +485,35 @@ export class ClassifierEngine {
     if (decidingPart) init.decidingPart = decidingPart;
     if (verdict.valid) init.valid = valid;
     const result = createScanResult(init);
+    // `explain: 'flagged'` (default): the rules explain only the verdicts that flag the text, when the explanation is
+    // first read, so a clean text costs only the model's work and so does a flagged one whose explanation nobody reads.
+    if (!seen && !valid && config.explain === 'flagged') explainOnRead(result, () => this.spec.heuristic(item.text));
     const where = parts.length > 1 ? ` in part ${worst + 1} of ${parts.length}` : truncated ? ' (input truncated)' : '';
     result.explanation = `model ${loaded.modelId}${verdict.summary ? `: ${verdict.summary}` : ''}${where}; ${result.explanation}`;
     return result;
   }
+}
+
+/**
+ * Gives `result` a `heuristic` property computed by `explain` when first read, then kept (assigning it replaces it
+ * with a plain value). It is enumerable, as an eager one is, so `JSON.stringify`, spreads and deep equality see it.
+ */
+function explainOnRead(result: ScanResultV1, explain: () => HeuristicVerdict): void {
+  let value: ScanResultV1['heuristic'];
+  Object.defineProperty(result, 'heuristic', {
+    enumerable: true,
+    configurable: true,
+    get(): ScanResultV1['heuristic'] {
+      if (value === undefined) {
+        const seen = explain();
+        value = { score: seen.score, findings: seen.findings };
+      }
+      return value;
+    },
+    set(replacement: ScanResultV1['heuristic']): void {
+      Object.defineProperty(result, 'heuristic', { value: replacement, writable: true, enumerable: true, configurable: true });
+    },
+  });
 }
 
 /** `split` with its parts' spans mapped from the preprocessed text back to the input's offsets. */
