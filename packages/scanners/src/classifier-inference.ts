@@ -68,7 +68,8 @@ class FeedBuffers {
 
   /** True when a runtime took the memory away (a transfer to a worker): such buffers are not used again. */
   get detached(): boolean {
-    return this.ids.buffer.byteLength === 0 || this.mask.buffer.byteLength === 0 || this.types.buffer.byteLength === 0;
+    // a typed array over a detached buffer has length 0
+    return this.ids.length === 0 || this.mask.length === 0 || this.types.length === 0;
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type TextSpan,
 } from '@llm-shield/core';
 import { classifyEncodings } from './classifier-inference.js';
+import { DeadlineQueue } from './deadline-queue.js';
 import { acquireClassifier, loadedClassifier, type LoadedClassifier } from './classifier-loader.js';
 import { splitForModel, splitForModelAsync, tokenizesInSegments, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
 import { isAbort, toModelError } from './model-errors.js';
@@ -109,6 +110,8 @@ interface PendingText {
 export class ClassifierEngine {
   private readonly cache: ResultCache | undefined;
   private readonly readers = new WeakMap<LoadedClassifier, ModelReader>();
+  /** The `timeoutMs` deadlines of this engine's scans, behind one timer (created on the first bounded scan). */
+  private deadlines: DeadlineQueue | undefined;
 
   constructor(private readonly spec: ClassifierScannerSpec) {
     this.cache = spec.config.cache ? new ResultCache(spec.config.cache) : undefined;
@@ -170,24 +173,22 @@ export class ClassifierEngine {
    *
    * The work is told to stop through a {@link ModelWorkStop} it checks between its steps (no `AbortController` per
    * call); `session.run` gets the caller's signal only, so on expiry a run already handed to the runtime still
-   * runs (an onnxruntime run cannot be interrupted), but no further batch or tokenizer segment does.
+   * runs (an onnxruntime run cannot be interrupted), but no further batch or tokenizer segment does. The deadlines
+   * of an engine's scans share one timer ({@link DeadlineQueue}).
    */
   private boundedModelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<ScanResultV1[]> {
     const { timeoutMs } = this.spec.config;
     if (timeoutMs === 0) return this.modelWork(texts, todo, signal, signal);
     const stop = new ModelWorkStop(signal);
     const work = this.modelWork(texts, todo, stop, signal);
+    const deadlines = (this.deadlines ??= new DeadlineQueue(timeoutMs));
     return new Promise<ScanResultV1[]>((resolve, reject) => {
-      const settle = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      };
       const onAbort = (): void => {
-        settle();
+        deadlines.cancel(deadline);
         reject(new AbortedError('The scan was aborted.', { cause: signal?.reason }));
       };
-      const timer = setTimeout(() => {
-        settle();
+      const deadline = deadlines.add(() => {
+        signal?.removeEventListener('abort', onAbort);
         const error = new TimeoutError(`${this.spec.name}: the model did not answer within timeoutMs ${timeoutMs} ms.`, {
           details: { scanner: this.spec.name, model: this.spec.config.model?.id, timeoutMs },
         });
@@ -199,18 +200,20 @@ export class ClassifierEngine {
         } catch (thrown) {
           reject(thrown);
         }
-      }, timeoutMs);
+      });
       if (signal) {
         if (signal.aborted) onAbort();
         else signal.addEventListener('abort', onAbort, { once: true });
       }
       work.then(
         (answered) => {
-          settle();
+          deadlines.cancel(deadline);
+          signal?.removeEventListener('abort', onAbort);
           resolve(answered);
         },
         (error: unknown) => {
-          settle();
+          deadlines.cancel(deadline);
+          signal?.removeEventListener('abort', onAbort);
           reject(error);
         },
       );
