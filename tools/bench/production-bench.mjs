@@ -7,8 +7,8 @@
 //   latency     batch 1 at 16/64/128/512 tokens: raw onnxruntime-node `session.run` on pre-tokenised tensors vs
 //               the scanner's scanMany([text]) on texts that give exactly those tensors (calls interleaved) → overhead;
 //               and the issue-14 floor: per round, scanner p50 ÷ (tokenize p50 + session.run p50) of the same round,
-//               printed per round with their median (--latency-passes passes over the texts per round, after
-//               --latency-warmup untimed passes);
+//               printed per round with their median (--latency-passes passes over the texts per round, each text
+//               with its own shuffled order of the four calls, after --latency-warmup untimed passes);
 //   throughput  a fixed mixed-length corpus of real prompts (../shared/datasets/extra, even stride): scanMany
 //               (batchSize B, length-bucketed) vs transformers.js pipeline('text-classification') on the same folder,
 //               threads and batch size vs one-at-a-time scanning;
@@ -207,16 +207,18 @@ async function latencySection(pool, rows = []) {
       };
       const names = Object.keys(methods);
       // one round: --latency-passes interleaved passes over the texts, their times pooled per method
+      // shuffled order per text: with a fixed rotation the floor's tokenize always followed the scanner on the same
+      // text (warm caches, trained branch predictors) and the scanner always followed session.run
       const pass = async () => {
         const pooled = Object.fromEntries(names.map((name) => [name, []]));
         for (let p = 0; p < int('latency-passes'); p++) {
-          const one = await interleavedPass(methods, texts.length);
+          const one = await interleavedPass(methods, texts.length, { order: 'shuffled' });
           for (const name of names) pooled[name].push(...one[name]);
         }
         return pooled;
       };
       // warm-up: session loads and the JIT, untimed
-      for (let w = 0; w < int('latency-warmup'); w++) await interleavedPass(methods, texts.length);
+      for (let w = 0; w < int('latency-warmup'); w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
       const runs = [];
       for (let r = 0; r < repeats; r++) runs.push(await pass());
       const stat = (name, q) => summary(runs.map((t) => quantile(t[name], q)));

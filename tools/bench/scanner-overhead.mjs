@@ -3,8 +3,8 @@
 // explanation on every result (`explain: true`, the old default), on flagged results only (`explain: 'flagged'`, the
 // default) and off. The floor encodes the text exactly as the scanner does (`longInput: { mode: 'full', maxLength }`
 // on both sides: one sequence of `maxLength` tokens, special tokens included), builds the same int64 tensors and runs
-// onnxruntime-node's session directly. All contenders run on every text, their order rotated per text
-// (interleavedPass); per round, each contender's p50 over the texts is divided by the floor's p50 of the same round;
+// onnxruntime-node's session directly. All contenders run on every text, in a shuffled order per text
+// (interleavedPass with order 'shuffled'); per round, each contender's p50 over the texts is divided by the floor's p50 of the same round;
 // the figure is the median of those per-round ratios, printed with every round's ratio. One onnxruntime thread.
 // Not a test.
 //
@@ -81,13 +81,13 @@ for (const variantName of list('variants')) {
       const methods = { floor, ...Object.fromEntries(Object.entries(contenders).map(([k, s]) => [k, (i) => s.scanMany([texts[i]])])) };
       if (texts.length === 0) continue;
       // warm-up: loads the sessions and lets the JIT compile both paths before anything is timed
-      for (let w = 0; w < Number.parseInt(values.warmup, 10); w++) await interleavedPass(methods, texts.length);
+      for (let w = 0; w < Number.parseInt(values.warmup, 10); w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
       const ratios = Object.fromEntries(explains.map((k) => [k, []]));
       const floors = [];
       for (let r = 0; r < rounds; r++) {
         const t = Object.fromEntries(Object.keys(methods).map((k) => [k, []]));
         for (let p = 0; p < passes; p++) {
-          const one = await interleavedPass(methods, texts.length);
+          const one = await interleavedPass(methods, texts.length, { order: 'shuffled' });
           for (const k of Object.keys(one)) t[k].push(...one[k]);
         }
         const f = quantile(t.floor, 0.5);

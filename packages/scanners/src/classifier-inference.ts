@@ -77,12 +77,21 @@ class FeedBuffers {
 const MAX_FREE_FEED_BUFFERS = 4;
 
 /**
- * Reusable feed buffers of one loaded classifier. A run takes a set, fills it, and gives it back once its
- * `session.run` settled (the runtime has read the inputs by then; a run whose wait was aborted may read them later,
- * but its result is dropped). A set too small for a batch is replaced by one of the next power of two.
+ * Reusable feed buffers of one loaded classifier, and what its graph is fed. A run takes a set, fills it, and gives
+ * it back once its `session.run` settled (the runtime has read the inputs by then; a run whose wait was aborted may
+ * read them later, but its result is dropped). A set too small for a batch is replaced by one of the next power of
+ * two.
  */
 class FeedPool {
   readonly #free: FeedBuffers[] = [];
+  /** Whether the graph takes `attention_mask` / `token_type_ids`. */
+  readonly wantMask: boolean;
+  readonly wantTypes: boolean;
+
+  constructor(readonly inputNames: readonly string[]) {
+    this.wantMask = inputNames.includes('attention_mask');
+    this.wantTypes = inputNames.includes('token_type_ids');
+  }
 
   take(size: number): FeedBuffers {
     const top = this.#free.pop();
@@ -102,7 +111,7 @@ const feedPools = new WeakMap<LoadedClassifier, FeedPool>();
 function feedPool(model: LoadedClassifier): FeedPool {
   let pool = feedPools.get(model);
   if (pool === undefined) {
-    pool = new FeedPool();
+    pool = new FeedPool(model.session.inputNames);
     feedPools.set(model, pool);
   }
   return pool;
@@ -120,13 +129,19 @@ function put(big: BigInt64Array, words: Int32Array, index: number, value: number
  * The feeds of one batch over `buffers`: each row the encoding's ids, mask and token types, padded to the batch's
  * longest with the pad id (mask 0, type 0). Exactly the inputs the session declares.
  */
-function fillFeeds(model: LoadedClassifier, encodings: readonly EncodingV1[], batch: readonly number[], width: number, buffers: FeedBuffers): Record<string, TensorV1> {
-  const names = model.session.inputNames;
+function fillFeeds(
+  model: LoadedClassifier,
+  pool: FeedPool,
+  encodings: readonly EncodingV1[],
+  batch: readonly number[],
+  width: number,
+  buffers: FeedBuffers,
+): Record<string, TensorV1> {
+  const names = pool.inputNames;
   const rows = batch.length;
   const size = rows * width;
   const padId = model.tokenizer.padId;
-  const wantMask = names.includes('attention_mask');
-  const wantTypes = names.includes('token_type_ids');
+  const { wantMask, wantTypes } = pool;
   const { ids, mask, types, ids32, mask32, types32 } = buffers;
   for (let row = 0; row < rows; row++) {
     const encoding = encodings[batch[row]!]!;
@@ -220,7 +235,7 @@ export async function classifyEncodings(model: LoadedClassifier, encodings: read
     const buffers = pool.take(batch.length * width);
     let outputs: Record<string, TensorV1>;
     try {
-      outputs = await model.session.run(fillFeeds(model, encodings, batch, width, buffers), runOptions);
+      outputs = await model.session.run(fillFeeds(model, pool, encodings, batch, width, buffers), runOptions);
     } catch (error) {
       throwIfStopped(stop);
       throw toModelError(error, 'run', model.modelId);

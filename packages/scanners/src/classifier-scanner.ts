@@ -13,7 +13,7 @@ import {
   type ScanResultV1,
   type TextSpan,
 } from '@llm-shield/core';
-import { classifyEncodings } from './classifier-inference.js';
+import { classifyEncodings, type ClassifyOptions } from './classifier-inference.js';
 import { DeadlineQueue } from './deadline-queue.js';
 import { acquireClassifier, loadedClassifier, type LoadedClassifier } from './classifier-loader.js';
 import { splitForModel, splitForModelAsync, tokenizesInSegments, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
@@ -124,7 +124,7 @@ export class ClassifierEngine {
 
   /** Scans one text. */
   async scan(text: string, signal: AbortSignal | undefined): Promise<ScanResultV1> {
-    const [result] = await this.scanMany([text], { ...(signal ? { signal } : {}) });
+    const [result] = await this.scanMany([text], signal ? { signal } : undefined);
     return result!;
   }
 
@@ -383,7 +383,10 @@ export class ClassifierEngine {
       const encodings = new Array<TextPart['encoding']>(count);
       let next = 0;
       for (const split of splits) for (const part of split.parts) encodings[next++] = part.encoding;
-      probabilities = await classifyEncodings(loaded, encodings, { batchSize: config.batchSize, ...(signal ? { signal } : {}), ...(stop ? { stop } : {}) });
+      const options: ClassifyOptions = { batchSize: config.batchSize };
+      if (signal) options.signal = signal;
+      if (stop) options.stop = stop;
+      probabilities = await classifyEncodings(loaded, encodings, options);
     } catch (error) {
       if (isAbort(error, stop)) {
         throwIfStopped(stop);
