@@ -8,7 +8,8 @@
 //               the scanner's scanMany([text]) on texts that give exactly those tensors (calls interleaved) → overhead;
 //               and the issue-14 floor: per round, scanner p50 ÷ (tokenize p50 + session.run p50) of the same round,
 //               printed per round with their median (--latency-passes passes over the texts per round, each text
-//               with its own shuffled order of the four calls, after --latency-warmup untimed passes);
+//               with its own shuffled order of the four calls, after untimed passes: at least --latency-warmup
+//               and for at least --latency-warmup-ms);
 //   throughput  a fixed mixed-length corpus of real prompts (../shared/datasets/extra, even stride): scanMany
 //               (batchSize B, length-bucketed) vs transformers.js pipeline('text-classification') on the same folder,
 //               threads and batch size vs one-at-a-time scanning;
@@ -24,7 +25,7 @@
 // Usage (from the repository root, after `npm run build` and tools/production-shaped/build.py):
 //   node tools/bench/production-bench.mjs [--sections latency,throughput,pipeline,rss,cold] [--variants fp32,int8]
 //     [--models production,embedded] [--threads 1] [--repeats 3] [--latency-texts 6] [--lengths 16,64,128,512]
-//     [--latency-passes 5] [--latency-warmup 50]
+//     [--latency-passes 5] [--latency-warmup 3] [--latency-warmup-ms 4000]
 //     [--corpus-size 1000] [--throughput-models roberta-base-sentiment] [--batch-size 8] [--no-transformers]
 //     [--rss-configs 0,7,11] [--write-doc] [--json]
 // --write-doc replaces the `bench-ml-production` section of docs/performance.md with this run's tables.
@@ -49,7 +50,8 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '3' },
     'latency-texts': { type: 'string', default: '6' },
     'latency-passes': { type: 'string', default: '5' },
-    'latency-warmup': { type: 'string', default: '50' },
+    'latency-warmup': { type: 'string', default: '3' },
+    'latency-warmup-ms': { type: 'string', default: '4000' },
     lengths: { type: 'string', default: '16,64,128,512' },
     'corpus-size': { type: 'string', default: '1000' },
     'throughput-models': { type: 'string', default: 'roberta-base-sentiment,prompt-injection' },
@@ -217,8 +219,9 @@ async function latencySection(pool, rows = []) {
         }
         return pooled;
       };
-      // warm-up: session loads and the JIT, untimed
-      for (let w = 0; w < int('latency-warmup'); w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
+      // warm-up, untimed: session loads and the JIT (at least --latency-warmup passes and --latency-warmup-ms)
+      const warmUntil = performance.now() + Number(values['latency-warmup-ms']);
+      for (let w = 0; w < int('latency-warmup') || performance.now() < warmUntil; w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
       const runs = [];
       for (let r = 0; r < repeats; r++) runs.push(await pass());
       const stat = (name, q) => summary(runs.map((t) => quantile(t[name], q)));

@@ -10,10 +10,10 @@
 //
 // Usage (from the repository root, after `npm run build`):
 //   node tools/bench/scanner-overhead.mjs [--variants int8,fp32] [--lengths 16,64,window] [--rounds 5] [--texts 8]
-//     [--models prompt-injection,toxicity,sentiment,emotion] [--explain true,flagged,false] [--passes 5] [--warmup 100]
+//     [--models prompt-injection,toxicity,sentiment,emotion] [--explain true,flagged,false] [--passes 5] [--warmup 3] [--warmup-ms 4000]
 // `window` is the model's own maximum length (512 prompt-injection, 256 toxicity, 128 sentiment and emotion);
-// `--passes` repeats each round's pass over the texts (more calls per round, steadier p50s); `--warmup` untimed
-// passes come first (session loads, JIT).
+// `--passes` repeats each round's pass over the texts (more calls per round, steadier p50s); untimed passes come
+// first (session loads, JIT): at least `--warmup` of them and for at least `--warmup-ms`.
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,8 @@ const { values } = parseArgs({
     models: { type: 'string', default: 'prompt-injection,toxicity,sentiment' },
     explain: { type: 'string', default: 'true,flagged,false' },
     passes: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '100' },
+    warmup: { type: 'string', default: '3' },
+    'warmup-ms': { type: 'string', default: '4000' },
     datasets: { type: 'string', default: process.env.LLM_SHIELD_DATASETS ?? join(REPO_ROOT, '..', 'shared', 'datasets') },
   },
 });
@@ -81,7 +82,8 @@ for (const variantName of list('variants')) {
       const methods = { floor, ...Object.fromEntries(Object.entries(contenders).map(([k, s]) => [k, (i) => s.scanMany([texts[i]])])) };
       if (texts.length === 0) continue;
       // warm-up: loads the sessions and lets the JIT compile both paths before anything is timed
-      for (let w = 0; w < Number.parseInt(values.warmup, 10); w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
+      const warmUntil = performance.now() + Number(values['warmup-ms']);
+      for (let w = 0; w < Number.parseInt(values.warmup, 10) || performance.now() < warmUntil; w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
       const ratios = Object.fromEntries(explains.map((k) => [k, []]));
       const floors = [];
       for (let r = 0; r < rounds; r++) {
