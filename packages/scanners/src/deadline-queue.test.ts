@@ -65,6 +65,29 @@ describe('DeadlineQueue', () => {
   });
 });
 
+describe('DeadlineQueue with a clock that does not move (fake timers faking only setTimeout)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('expires each deadline when its timer fires, as a setTimeout per deadline would', () => {
+    let clock = 1000;
+    const queue = new DeadlineQueue(30, () => clock);
+    const fired: string[] = [];
+    queue.add(() => fired.push('a'));
+    clock += 0.5;
+    queue.add(() => fired.push('b'));
+    vi.advanceTimersByTime(30);
+    expect(fired).toEqual(['a']);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(['a', 'b']);
+    expect(queue.pending).toBe(0);
+  });
+});
+
 describe('DeadlineQueue and the Node event loop', () => {
   it('its timer keeps the process alive only while a deadline is pending', () => {
     const timers = () => process.getActiveResourcesInfo().filter((name) => name === 'Timeout').length;

@@ -23,6 +23,8 @@ export class DeadlineQueue {
   #head = 0;
   #live = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The clock time the armed timer stands for: when it fires, everything due by then has expired. */
+  #armedFor = 0;
 
   /**
    * @param ms - the length of every deadline of this queue (milliseconds, at least 1)
@@ -43,7 +45,7 @@ export class DeadlineQueue {
     const deadline: Deadline = { at: this.now() + this.ms, onExpire, done: false };
     this.#entries.push(deadline);
     if (this.#live++ === 0 && this.#timer !== undefined) ref(this.#timer);
-    if (this.#timer === undefined) this.#arm(this.ms);
+    if (this.#timer === undefined) this.#arm(deadline.at, this.ms);
     return deadline;
   }
 
@@ -55,14 +57,17 @@ export class DeadlineQueue {
     this.#dropSettledHead();
   }
 
-  #arm(delay: number): void {
+  #arm(at: number, delay: number): void {
+    this.#armedFor = at;
     this.#timer = setTimeout(() => this.#fire(), Math.max(1, delay));
     if (this.#live === 0) unref(this.#timer);
   }
 
   #fire(): void {
     this.#timer = undefined;
-    const now = this.now();
+    // The timer firing means its deadline passed, as a `setTimeout` of that deadline's own would say, even when the
+    // clock reads a little earlier (timer granularity) or does not move (fake timers in tests).
+    const now = Math.max(this.now(), this.#armedFor);
     for (;;) {
       this.#dropSettledHead();
       const head = this.#entries[this.#head];
@@ -70,7 +75,7 @@ export class DeadlineQueue {
       if (head.at > now) {
         // (an `onExpire` that added a deadline armed a timer for that one; the head comes first)
         if (this.#timer !== undefined) clearTimeout(this.#timer);
-        this.#arm(head.at - now);
+        this.#arm(head.at, head.at - now);
         return;
       }
       head.done = true;
