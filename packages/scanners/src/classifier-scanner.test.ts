@@ -1,4 +1,5 @@
 import { AbortedError, InvalidConfigError, InvalidInputError, InvalidModelError, ModelUnavailableError, TimeoutError, Vault } from '@llm-shield/core';
+import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { classifierConfig, FakeRuntime, FakeSource, present } from '../test/fake-model.js';
 import { PromptInjection } from './prompt-injection.js';
@@ -78,6 +79,8 @@ describe('classifier scanners with a model', () => {
     expect(calls).toBe(1);
     expect(JSON.parse(JSON.stringify(flagged)).heuristic).toEqual(JSON.parse(JSON.stringify(always.heuristic)));
     expect({ ...flagged }.heuristic).toEqual(always.heuristic);
+    expect(inspect(flagged, { depth: 4 })).toContain("category: 'instruction_override'");
+    expect(inspect(flagged)).not.toContain('Getter');
     expect(calls).toBe(1);
     flagged.heuristic = { score: 0, findings: [] };
     expect(flagged.heuristic).toEqual({ score: 0, findings: [] });

@@ -520,6 +520,15 @@ function explainOnRead(result: ScanResultV1, explain: () => HeuristicVerdict): v
       Object.defineProperty(result, 'heuristic', { value: replacement, writable: true, enumerable: true, configurable: true });
     },
   });
+  // Node's `util.inspect` (console.log) shows accessors as `[Getter/Setter]`: show the values instead.
+  Object.defineProperty(result, INSPECT, { value: inspectAsPlainObject, enumerable: false, configurable: true, writable: true });
+}
+
+/** Node's `util.inspect.custom` (a registered symbol: no `node:` import needed). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+function inspectAsPlainObject(this: ScanResultV1): Record<string, unknown> {
+  return { ...this };
 }
 
 /** `split` with its parts' spans mapped from the preprocessed text back to the input's offsets. */
