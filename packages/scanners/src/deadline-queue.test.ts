@@ -47,6 +47,18 @@ describe('DeadlineQueue', () => {
     expect(fired.at(-1)).toBe(9999);
   });
 
+  it('waits a deadline longer than a timer holds in steps, never at once', () => {
+    const queue = new DeadlineQueue(2 ** 32, () => Date.now());
+    const fired: string[] = [];
+    queue.add(() => fired.push('late'));
+    vi.advanceTimersByTime(2 ** 31);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(2 ** 31 - 1);
+    expect(fired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(fired).toEqual(['late']);
+  });
+
   it('a deadline added while another expires is still called on time', () => {
     const queue = new DeadlineQueue(50, () => Date.now());
     const fired: string[] = [];

@@ -8,6 +8,9 @@ export interface Deadline {
   done: boolean;
 }
 
+/** The longest delay `setTimeout` holds (2^31 − 1 ms); a longer one would fire at once. */
+const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
 /** Compact the queue's array once this many settled entries lie before its head. */
 const COMPACT_AFTER = 1024;
 
@@ -58,8 +61,10 @@ export class DeadlineQueue {
   }
 
   #arm(at: number, delay: number): void {
-    this.#armedFor = at;
-    this.#timer = setTimeout(() => this.#fire(), Math.max(1, delay));
+    // A delay beyond what timers hold (about 24.8 days) is waited in steps.
+    const wait = Math.min(Math.max(1, delay), MAX_TIMER_DELAY);
+    this.#armedFor = delay > MAX_TIMER_DELAY ? at - delay + wait : at;
+    this.#timer = setTimeout(() => this.#fire(), wait);
     if (this.#live === 0) unref(this.#timer);
   }
 
