@@ -25,7 +25,7 @@
 // Usage (from the repository root, after `npm run build` and tools/production-shaped/build.py):
 //   node tools/bench/production-bench.mjs [--sections latency,throughput,pipeline,rss,cold] [--variants fp32,int8]
 //     [--models production,embedded] [--threads 1] [--repeats 3] [--latency-texts 6] [--lengths 16,64,128,512]
-//     [--latency-passes 5] [--latency-warmup 3] [--latency-warmup-ms 4000]
+//     [--latency-passes 5] [--latency-warmup 1] [--latency-warmup-ms 4000]
 //     [--corpus-size 1000] [--throughput-models roberta-base-sentiment] [--batch-size 8] [--no-transformers]
 //     [--rss-configs 0,7,11] [--write-doc] [--json]
 // --write-doc replaces the `bench-ml-production` section of docs/performance.md with this run's tables.
@@ -50,7 +50,7 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '3' },
     'latency-texts': { type: 'string', default: '6' },
     'latency-passes': { type: 'string', default: '5' },
-    'latency-warmup': { type: 'string', default: '3' },
+    'latency-warmup': { type: 'string', default: '1' },
     'latency-warmup-ms': { type: 'string', default: '4000' },
     lengths: { type: 'string', default: '16,64,128,512' },
     'corpus-size': { type: 'string', default: '1000' },

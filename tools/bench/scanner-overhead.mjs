@@ -10,7 +10,7 @@
 //
 // Usage (from the repository root, after `npm run build`):
 //   node tools/bench/scanner-overhead.mjs [--variants int8,fp32] [--lengths 16,64,window] [--rounds 5] [--texts 8]
-//     [--models prompt-injection,toxicity,sentiment,emotion] [--explain true,flagged,false] [--passes 5] [--warmup 3] [--warmup-ms 4000]
+//     [--models prompt-injection,toxicity,sentiment,emotion] [--explain true,flagged,false] [--passes 5] [--warmup 1] [--warmup-ms 4000]
 // `window` is the model's own maximum length (512 prompt-injection, 256 toxicity, 128 sentiment and emotion);
 // `--passes` repeats each round's pass over the texts (more calls per round, steadier p50s); untimed passes come
 // first (session loads, JIT): at least `--warmup` of them and for at least `--warmup-ms`.
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     models: { type: 'string', default: 'prompt-injection,toxicity,sentiment' },
     explain: { type: 'string', default: 'true,flagged,false' },
     passes: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
     'warmup-ms': { type: 'string', default: '4000' },
     datasets: { type: 'string', default: process.env.LLM_SHIELD_DATASETS ?? join(REPO_ROOT, '..', 'shared', 'datasets') },
   },
