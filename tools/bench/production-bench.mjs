@@ -6,6 +6,10 @@
 // Sections (each figure: median over repeats with min–max):
 //   latency     batch 1 at 16/64/128/512 tokens: raw onnxruntime-node `session.run` on pre-tokenised tensors vs
 //               the scanner's scanMany([text]) on texts that give exactly those tensors (calls interleaved) → overhead;
+//               and the issue-14 floor: per round, scanner p50 ÷ (tokenize p50 + session.run p50) of the same round,
+//               printed per round with their median (--latency-passes passes over the texts per round, each text
+//               with its own shuffled order of the four calls, after untimed passes: at least --latency-warmup
+//               and for at least --latency-warmup-ms);
 //   throughput  a fixed mixed-length corpus of real prompts (../shared/datasets/extra, even stride): scanMany
 //               (batchSize B, length-bucketed) vs transformers.js pipeline('text-classification') on the same folder,
 //               threads and batch size vs one-at-a-time scanning;
@@ -21,6 +25,7 @@
 // Usage (from the repository root, after `npm run build` and tools/production-shaped/build.py):
 //   node tools/bench/production-bench.mjs [--sections latency,throughput,pipeline,rss,cold] [--variants fp32,int8]
 //     [--models production,embedded] [--threads 1] [--repeats 3] [--latency-texts 6] [--lengths 16,64,128,512]
+//     [--latency-passes 5] [--latency-warmup 1] [--latency-warmup-ms 4000]
 //     [--corpus-size 1000] [--throughput-models roberta-base-sentiment] [--batch-size 8] [--no-transformers]
 //     [--rss-configs 0,7,11] [--write-doc] [--json]
 // --write-doc replaces the `bench-ml-production` section of docs/performance.md with this run's tables.
@@ -44,6 +49,9 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '1' },
     repeats: { type: 'string', default: '3' },
     'latency-texts': { type: 'string', default: '6' },
+    'latency-passes': { type: 'string', default: '5' },
+    'latency-warmup': { type: 'string', default: '1' },
+    'latency-warmup-ms': { type: 'string', default: '4000' },
     lengths: { type: 'string', default: '16,64,128,512' },
     'corpus-size': { type: 'string', default: '1000' },
     'throughput-models': { type: 'string', default: 'roberta-base-sentiment,prompt-injection' },
@@ -200,8 +208,20 @@ async function latencySection(pool, rows = []) {
         'tokenize whole text': async (i) => tokenizer.encode(texts[i], { truncation: { strategy: 'none' }, padding: 'none' }),
       };
       const names = Object.keys(methods);
-      const pass = () => interleavedPass(methods, texts.length);
-      await pass();
+      // one round: --latency-passes interleaved passes over the texts, their times pooled per method
+      // shuffled order per text: with a fixed rotation the floor's tokenize always followed the scanner on the same
+      // text (warm caches, trained branch predictors) and the scanner always followed session.run
+      const pass = async () => {
+        const pooled = Object.fromEntries(names.map((name) => [name, []]));
+        for (let p = 0; p < int('latency-passes'); p++) {
+          const one = await interleavedPass(methods, texts.length, { order: 'shuffled' });
+          for (const name of names) pooled[name].push(...one[name]);
+        }
+        return pooled;
+      };
+      // warm-up, untimed: session loads and the JIT (at least --latency-warmup passes and --latency-warmup-ms)
+      const warmUntil = performance.now() + Number(values['latency-warmup-ms']);
+      for (let w = 0; w < int('latency-warmup') || performance.now() < warmUntil; w++) await interleavedPass(methods, texts.length, { order: 'shuffled' });
       const runs = [];
       for (let r = 0; r < repeats; r++) runs.push(await pass());
       const stat = (name, q) => summary(runs.map((t) => quantile(t[name], q)));
@@ -216,8 +236,11 @@ async function latencySection(pool, rows = []) {
       row.overhead = summary(runs.map((t) => quantile(t.scanner, 0.5) / quantile(t['session.run'], 0.5) - 1));
       // paired: per text and repeat, scanner time / the session.run right beside it (robust to load drift)
       row.pairedOverhead = quantile(runs.flatMap((t) => t.scanner.map((v, i) => v / t['session.run'][i] - 1)), 0.5);
+      // the issue-14 floor: per round, scanner p50 ÷ (tokenize p50 + session.run p50) of the same round
+      row.floorRatios = runs.map((t) => quantile(t.scanner, 0.5) / (quantile(t.tokenize, 0.5) + quantile(t['session.run'], 0.5)));
+      row.floorRatio = summary(row.floorRatios);
       rows.push(row);
-      log(`latency ${target.kind} ${target.name} ${target.variant} ${length} tok: session.run p50 ${formatSummary(row.sessionRun.p50)} ms, scanner ${formatSummary(row.scan.p50)} ms, overhead ${(row.overhead.median * 100).toFixed(1)}%, paired ${(row.pairedOverhead * 100).toFixed(1)}% (load ${loadavg()[0].toFixed(1)})`);
+      log(`latency ${target.kind} ${target.name} ${target.variant} ${length} tok: session.run p50 ${formatSummary(row.sessionRun.p50)} ms, scanner ${formatSummary(row.scan.p50)} ms, overhead ${(row.overhead.median * 100).toFixed(1)}%, paired ${(row.pairedOverhead * 100).toFixed(1)}%, ÷ (tokenize + session.run) ${row.floorRatio.median.toFixed(2)}× per round ${row.floorRatios.map((x) => x.toFixed(2)).join(' ')} (load ${loadavg()[0].toFixed(1)})`);
     }
     await raw.release();
     log(`  (${target.name} ${target.variant}: ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
@@ -528,8 +551,8 @@ function markdown(r) {
     for (const x of r.tokenize) out.push(`| ${x.model} | ${x.tokens} | ${x.texts} (${x.charsP50}) | ${formatSummary(x.prefixMs)} | ${formatSummary(x.wholeMs)} | ${x.speedup.toFixed(1)}× |`);
   }
   if (r.latency?.length) {
-    out.push('', '| model | variant | tokens | session.run p50 ms | scanner p50 ms | session.run p95 ms | scanner p95 ms | scanner overhead (p50s) | paired overhead | tokenize p50 ms: prefix / whole text |', '|---|---|---:|---|---|---|---|---|---|---|');
-    for (const x of r.latency) out.push(`| ${x.scanner}: ${x.model} | ${x.variant} | ${x.tokens} | ${formatSummary(x.sessionRun.p50, 2)} | ${formatSummary(x.scan.p50, 2)} | ${formatSummary(x.sessionRun.p95, 2)} | ${formatSummary(x.scan.p95, 2)} | ${pct(x.overhead.median)} (${pct(x.overhead.min)} … ${pct(x.overhead.max)}) | ${pct(x.pairedOverhead)} | ${x.tokenize ? `${x.tokenize.p50.median.toFixed(3)} / ${x.tokenizeWhole.p50.median.toFixed(3)}` : ''} |`);
+    out.push('', '| model | variant | tokens | session.run p50 ms | scanner p50 ms | session.run p95 ms | scanner p95 ms | scanner overhead (p50s) | paired overhead | tokenize p50 ms: prefix / whole text | scanner ÷ (tokenize + session.run), median of rounds (each round) |', '|---|---|---:|---|---|---|---|---|---|---|---|');
+    for (const x of r.latency) out.push(`| ${x.scanner}: ${x.model} | ${x.variant} | ${x.tokens} | ${formatSummary(x.sessionRun.p50, 2)} | ${formatSummary(x.scan.p50, 2)} | ${formatSummary(x.sessionRun.p95, 2)} | ${formatSummary(x.scan.p95, 2)} | ${pct(x.overhead.median)} (${pct(x.overhead.min)} … ${pct(x.overhead.max)}) | ${pct(x.pairedOverhead)} | ${x.tokenize ? `${x.tokenize.p50.median.toFixed(3)} / ${x.tokenizeWhole.p50.median.toFixed(3)}` : ''} | ${x.floorRatio ? `${x.floorRatio.median.toFixed(2)}× (${x.floorRatios.map((v) => v.toFixed(2)).join(', ')})` : ''} |`);
   }
   if (r.throughput?.length) {
     out.push('', '| model | variant | texts | method | texts/s | ratios |', '|---|---|---:|---|---|---|');

@@ -6,7 +6,12 @@ import { AbortedError, InvalidConfigError, TimeoutError } from './errors.js';
  * that never settles cannot hold the run; `signal` (aborted on either) tells the scanners to stop their work.
  */
 export class RunLimits {
-  private readonly controller = new AbortController();
+  /** Created when the scanners' signal is first asked for (a run without signal and time limit never needs one). */
+  private controller: AbortController | undefined;
+  /** Why the scanners were told to stop, when that happened before anyone asked for their signal. */
+  private stopped: { reason: unknown } | undefined;
+  /** The reason {@link RunLimits.finish} gives a signal first asked for after the run is over. */
+  private finished: (() => unknown) | undefined;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onAbort = (): void => this.stop(this.outer?.reason);
@@ -39,6 +44,11 @@ export class RunLimits {
 
   /** The signal handed to scanners: aborted on the caller's abort, on timeout, or by {@link RunLimits.abortScanners}. */
   get signal(): AbortSignal {
+    if (this.controller === undefined) {
+      this.controller = new AbortController();
+      if (this.stopped) this.controller.abort(this.stopped.reason);
+      else if (this.finished) this.controller.abort(this.finished());
+    }
     return this.controller.signal;
   }
 
@@ -49,7 +59,17 @@ export class RunLimits {
 
   /** Tells the scanners still running to stop (fail-fast, or another scanner threw). */
   abortScanners(reason: unknown): void {
-    this.controller.abort(reason);
+    this.stopped ??= { reason };
+    this.controller?.abort(reason);
+  }
+
+  /**
+   * The run is over: scanners still running are told to stop (their `signal` aborts with `reason()`, built only when
+   * a scanner holds a signal that has not aborted yet).
+   */
+  finish(reason: () => unknown): void {
+    this.finished = reason;
+    if (this.controller !== undefined && !this.controller.signal.aborted) this.controller.abort(reason());
   }
 
   /**
@@ -91,6 +111,6 @@ export class RunLimits {
     // Settle the waits first, then tell the scanners: a scanner rejecting on abort must not win the race.
     for (const listener of [...this.listeners]) listener();
     this.listeners.clear();
-    this.controller.abort(reason);
+    this.abortScanners(reason);
   }
 }

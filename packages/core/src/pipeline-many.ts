@@ -164,7 +164,7 @@ async function runPipelineMany(scanners: readonly ManyScanner[], inputs: unknown
     }
   } finally {
     limits.dispose();
-    limits.abortScanners(new AbortedError('The pipeline run is over.'));
+    limits.finish(() => new AbortedError('The pipeline run is over.'));
   }
 
   const durationMs = now() - started;

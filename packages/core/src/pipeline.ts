@@ -178,7 +178,7 @@ async function runPipeline(
   } finally {
     limits.dispose();
     // Scanners still running (fail-fast, timeout, abort, error) are told to stop; their late results are dropped.
-    limits.abortScanners(new AbortedError('The pipeline run is over.'));
+    limits.finish(() => new AbortedError('The pipeline run is over.'));
   }
 
   const completed = runs.filter((run): run is CompletedRun => run.status === 'completed');

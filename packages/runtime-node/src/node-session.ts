@@ -1,6 +1,6 @@
 import { InferenceFailedError, type InferenceSessionV1, type TensorV1 } from '@llm-shield/core';
 import * as ort from 'onnxruntime-node';
-import { runOrtSession } from '@llm-shield/runtime-ort';
+import { runOrtSession, type OrtRunTarget } from '@llm-shield/runtime-ort';
 
 /**
  * An {@link InferenceSessionV1} over one onnxruntime-node session. Safe to share: concurrent `run` calls are
@@ -12,12 +12,26 @@ export class NodeInferenceSession implements InferenceSessionV1 {
   readonly outputNames: readonly string[];
   readonly #session: ort.InferenceSession;
   readonly #inFlight = new Set<Promise<unknown>>();
+  /** What `runOrtSession` needs, built once: the names, `ort.Tensor` and how a run starts (tracked until it settles). */
+  readonly #target: OrtRunTarget;
   #disposed: Promise<void> | undefined;
 
   constructor(session: ort.InferenceSession) {
     this.#session = session;
     this.inputNames = Object.freeze([...session.inputNames]);
     this.outputNames = Object.freeze([...session.outputNames]);
+    this.#target = {
+      inputNames: this.inputNames,
+      outputNames: this.outputNames,
+      Tensor: ort.Tensor,
+      start: (ortFeeds) => {
+        const work = this.#session.run(ortFeeds);
+        this.#inFlight.add(work);
+        const forget = (): void => void this.#inFlight.delete(work);
+        work.then(forget, forget);
+        return work;
+      },
+    };
   }
 
   /**
@@ -25,26 +39,13 @@ export class NodeInferenceSession implements InferenceSessionV1 {
    * back over onnxruntime's buffers. Rejects with `InferenceFailedError` (`details.reason`: `missing-input`,
    * `unexpected-input`, `invalid-tensor`, `disposed`, `run-failed`) or `AbortedError`.
    */
-  async run(feeds: Record<string, TensorV1>, options: { signal?: AbortSignal } = {}): Promise<Record<string, TensorV1>> {
+  run(feeds: Record<string, TensorV1>, options: { signal?: AbortSignal } = {}): Promise<Record<string, TensorV1>> {
     if (this.#disposed !== undefined) {
-      throw new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } });
+      return Promise.reject(new InferenceFailedError('The session was disposed.', { details: { reason: 'disposed' } }));
     }
-    return runOrtSession(
-      {
-        inputNames: this.inputNames,
-        outputNames: this.outputNames,
-        Tensor: ort.Tensor,
-        start: (ortFeeds) => {
-          const work = this.#session.run(ortFeeds);
-          this.#inFlight.add(work);
-          const forget = (): void => void this.#inFlight.delete(work);
-          work.then(forget, forget);
-          return work;
-        },
-      },
-      feeds,
-      options.signal,
-    );
+    // runOrtSession is async: it rejects rather than throws, so this stays a promise-returning call without a
+    // further async layer.
+    return runOrtSession(this.#target, feeds, options?.signal);
   }
 
   /** Frees the session once runs in flight have settled. Idempotent. */

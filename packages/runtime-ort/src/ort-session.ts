@@ -58,6 +58,37 @@ export async function createOrtSession<T>(
   }
 }
 
+/** The onnxruntime tensor made for a feed, with what it was made from. */
+interface Converted {
+  readonly ort: OrtTensor;
+  readonly Tensor: OrtTensorConstructor;
+  readonly type: string;
+  readonly data: TensorV1['data'];
+  readonly dims: readonly number[];
+}
+
+/** Onnxruntime tensors of the feeds a caller hands in again (reused feed objects, as the ML scanners keep them). */
+const converted = new WeakMap<TensorV1, Converted>();
+
+function sameDims(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * {@link toOrtTensor}, remembered per feed object: a caller that runs the same `TensorV1` object again (same type,
+ * typed array and dims, refilled in place) gets the onnxruntime tensor made for it the first time, which views the
+ * same memory, so the new contents are what the run reads.
+ */
+function cachedOrtTensor(tensor: TensorV1, Tensor: OrtTensorConstructor): OrtTensor {
+  const known = converted.get(tensor);
+  if (known !== undefined && known.Tensor === Tensor && known.type === tensor.type && known.data === tensor.data && sameDims(known.dims, tensor.dims)) return known.ort;
+  const ort = toOrtTensor(tensor, Tensor);
+  converted.set(tensor, { ort, Tensor, type: tensor.type, data: tensor.data, dims: [...tensor.dims] });
+  return ort;
+}
+
 /** What {@link runOrtSession} needs from a backend's session. */
 export interface OrtRunTarget {
   /** The inputs the session declares: `feeds` must be exactly these. */
@@ -75,7 +106,7 @@ export interface OrtRunTarget {
 
 /**
  * The body of a backend session's `run`: checks the abort signal and the feeds, converts them to onnxruntime
- * tensors (no copy), starts the run, races it against the signal, and converts the declared outputs back to
+ * tensors (no copy; a feed object run again reuses its onnxruntime tensor), starts the run, races it against the signal, and converts the declared outputs back to
  * {@link TensorV1}. Rejects with `InferenceFailedError` (`details.reason`: `missing-input`, `unexpected-input`,
  * `invalid-tensor`, `run-failed`) or `AbortedError`.
  *
@@ -87,7 +118,7 @@ export async function runOrtSession(target: OrtRunTarget, feeds: Record<string, 
   throwIfAborted(signal, 'inference run');
   checkFeeds(target.inputNames, feeds);
   const ortFeeds: Record<string, OrtTensor> = {};
-  for (const name of target.inputNames) ortFeeds[name] = toOrtTensor(feeds[name] as TensorV1, target.Tensor);
+  for (const name of target.inputNames) ortFeeds[name] = cachedOrtTensor(feeds[name] as TensorV1, target.Tensor);
 
   const work = target.start(ortFeeds);
   let outputs: InferenceSession.OnnxValueMapType;

@@ -11,7 +11,8 @@ export function softmax(logits: ArrayLike<number>): number[] {
     exps[i] = value;
     sum += value;
   }
-  return exps.map((value) => value / sum);
+  for (let i = 0; i < exps.length; i++) exps[i] = exps[i]! / sum;
+  return exps;
 }
 
 /** Logistic sigmoid of each logit. */

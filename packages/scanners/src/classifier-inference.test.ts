@@ -1,9 +1,34 @@
-import { InferenceFailedError, Vault } from '@llm-shield/core';
+import { InferenceFailedError, Vault, type TensorV1 } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
-import { classifierConfig, FakeRuntime, FakeSource, present } from '../test/fake-model.js';
+import { classifierConfig, FakeRuntime, FakeSource, idOf, present } from '../test/fake-model.js';
 import { sigmoid, softmax } from './activation.js';
 import { bucketByLength } from './classifier-inference.js';
 import { Toxicity } from './toxicity.js';
+
+/** A Toxicity scanner over a fake runtime whose `run` also copies every feed's raw elements (padding included). */
+function recordingScanner(options: { variant?: 'fp32' | 'int8'; batchSize?: number; afterRun?: (feeds: Record<string, TensorV1>) => void; beforeRun?: () => Promise<void> } = {}) {
+  const source = new FakeSource({ tox: { config: classifierConfig(['toxicity']) } });
+  const runtime = new FakeRuntime({ logits: (ids) => [present(ids, 'stupid')], ...(options.beforeRun ? { beforeRun: options.beforeRun } : {}) });
+  const raw: Array<{ dims: number[]; ids: number[]; mask: number[]; types: number[] }> = [];
+  const create = runtime.createSession.bind(runtime);
+  runtime.createSession = async (model, sessionOptions) => {
+    const session = await create(model, sessionOptions);
+    return {
+      ...session,
+      run: async (feeds, runOptions) => {
+        const copy = (name: string) => Array.from(feeds[name]!.data as BigInt64Array, Number);
+        const outputs = await session.run(feeds, runOptions);
+        raw.push({ dims: [...feeds.input_ids!.dims], ids: copy('input_ids'), mask: copy('attention_mask'), types: copy('token_type_ids') });
+        options.afterRun?.(feeds);
+        return outputs;
+      },
+    };
+  };
+  const scanner = new Toxicity({ model: { source, runtime, id: 'tox', variant: options.variant ?? 'fp32' }, batchSize: options.batchSize ?? 2 });
+  return { scanner, runtime, raw };
+}
+
+const [CLS, SEP, PAD] = [idOf('[CLS]'), idOf('[SEP]'), idOf('[PAD]')];
 
 const context = { vault: new Vault() };
 
@@ -113,5 +138,45 @@ describe('classifier inference', () => {
     const result = await new Toxicity({ model: { source, runtime, id: 'tox' }, useFallback: true }).scan('hi', context);
     expect(result).toMatchObject({ method: 'fallback' });
     expect(result.fallbackReason).toMatch(/out of memory/);
+  });
+
+  it('reuses its feed buffers from run to run without stale ids: every element of each feed is written', async () => {
+    const { scanner, raw } = recordingScanner();
+    const long = 'hello world you are stupid';
+    const longIds = [CLS, idOf('hello'), idOf('world'), idOf('you'), idOf('are'), idOf('stupid'), SEP];
+    await scanner.scanMany([long, 'nice']);
+    await scanner.scan('nice', context);
+    await scanner.scanMany([long, long]);
+    await scanner.scanMany(['nice', 'today']);
+    await scanner.scanMany([long, 'nice']);
+    const nicePadded = [CLS, idOf('nice'), SEP, PAD, PAD, PAD, PAD];
+    expect(raw.map((run) => run.dims)).toEqual([[2, 7], [1, 3], [2, 7], [2, 3], [2, 7]]);
+    expect(raw[0]).toEqual({ dims: [2, 7], ids: [...nicePadded, ...longIds], mask: [1, 1, 1, 0, 0, 0, 0, ...longIds.map(() => 1)], types: new Array(14).fill(0) });
+    expect(raw[1]).toEqual({ dims: [1, 3], ids: [CLS, idOf('nice'), SEP], mask: [1, 1, 1], types: [0, 0, 0] });
+    expect(raw[2]!.ids).toEqual([...longIds, ...longIds]);
+    expect(raw[3]!.ids).toEqual([CLS, idOf('nice'), SEP, CLS, idOf('today'), SEP]);
+    // the same shape as the first run again: the same feeds, refilled
+    expect(raw[4]).toEqual(raw[0]);
+  });
+
+  it('concurrent scans never share feed buffers: each run reads its own text', async () => {
+    const { scanner, raw } = recordingScanner({ variant: 'int8', beforeRun: () => new Promise((resolve) => setTimeout(resolve, 1)) });
+    const texts = ['you are stupid', 'nice', 'hello world', 'stupid', 'the weather today is nice', 'i hate this'];
+    const results = await Promise.all(texts.map((text) => scanner.scan(text, context)));
+    expect(results.map((result) => result.valid)).toEqual([false, true, true, false, true, true]);
+    const tokens = (text: string) => [CLS, ...text.split(' ').map((word) => idOf(word as never)), SEP];
+    expect(raw.map((run) => run.ids).sort()).toEqual(texts.map(tokens).sort());
+  });
+
+  it('a runtime that takes the feed memory away (transferred to a worker) gets fresh buffers next time', async () => {
+    const { scanner, raw } = recordingScanner({
+      afterRun: (feeds) => {
+        const buffer = feeds.input_ids!.data.buffer;
+        structuredClone(buffer, { transfer: [buffer as ArrayBuffer] });
+      },
+    });
+    expect((await scanner.scan('you are stupid', context)).valid).toBe(false);
+    expect((await scanner.scan('you are nice', context)).valid).toBe(true);
+    expect(raw[1]!.ids).toEqual([CLS, idOf('you'), idOf('are'), idOf('nice'), SEP]);
   });
 });

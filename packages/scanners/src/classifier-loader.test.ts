@@ -1,7 +1,7 @@
 import { InferenceFailedError, InvalidModelError, ModelUnavailableError, Vault } from '@llm-shield/core';
 import { describe, expect, it } from 'vitest';
 import { classifierConfig, FakeRuntime, FakeSource, idOf, present, TOKENIZER_JSON } from '../test/fake-model.js';
-import { acquireClassifier, disposeClassifiers, lastLoadFailure } from './classifier-loader.js';
+import { acquireClassifier, disposeClassifiers, lastLoadFailure, loadedClassifier, modelKey } from './classifier-loader.js';
 import { resolveModelOptions } from './model-options.js';
 import { OutputToxicity, Toxicity } from './toxicity.js';
 
@@ -104,6 +104,29 @@ describe('classifier loading', () => {
     expect(lastLoadFailure(model)).toBeUndefined();
     await disposeClassifiers(runtime);
     await acquireClassifier(model, undefined, () => now);
+    expect(runtime.sessionsCreated).toBe(2);
+  });
+
+  it('loadedClassifier gives a finished load without waiting, and nothing before it, after a failure or a dispose', async () => {
+    const source = new FakeSource({ tox: { config: classifierConfig(TOXIC_LABELS) } });
+    source.failure = new Error('hub down');
+    const runtime = new FakeRuntime({ logits: toxicLogits });
+    const model = resolveModelOptions('T', { source, runtime, id: 'tox', retryAfterMs: 0 })!;
+    expect(loadedClassifier(model)).toBeUndefined();
+    await expect(acquireClassifier(model)).rejects.toThrow(/hub down/);
+    expect(loadedClassifier(model)).toBeUndefined();
+    source.failure = undefined;
+    const pending = acquireClassifier(model);
+    expect(loadedClassifier(model)).toBeUndefined();
+    const loaded = await pending;
+    expect(loadedClassifier(model)).toBe(loaded);
+    // equal options (another object) find the same classifier; the key of frozen options is stable
+    expect(loadedClassifier(resolveModelOptions('T', { source, runtime, id: 'tox', retryAfterMs: 0 })!)).toBe(loaded);
+    expect(modelKey(model)).toBe(modelKey(model));
+    await disposeClassifiers(runtime);
+    expect(loadedClassifier(model)).toBeUndefined();
+    // a scanner loads it again after the dispose
+    expect((await new Toxicity({ model: { source, runtime, id: 'tox' } }).scan('you are stupid', context)).valid).toBe(false);
     expect(runtime.sessionsCreated).toBe(2);
   });
 

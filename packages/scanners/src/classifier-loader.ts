@@ -41,6 +41,8 @@ export interface LoadedClassifier {
 interface Entry {
   /** The load in flight or done. */
   promise?: Promise<LoadedClassifier>;
+  /** What `promise` resolved to, once it did (read without waiting by {@link loadedClassifier}). */
+  loaded?: LoadedClassifier;
   /** The last failure, remembered until `retryAt`. */
   failure?: { error: LlmShieldError; retryAt: number };
 }
@@ -49,18 +51,25 @@ interface Entry {
 const registry = new WeakMap<InferenceRuntimeV1, Map<string, Entry>>();
 const sourceIds = new WeakMap<ModelSourceV1, number>();
 let nextSourceId = 1;
+/** {@link modelKey} of frozen model options, computed once. */
+const keys = new WeakMap<ResolvedModelOptions, string>();
 
 /**
  * The key of a model within its runtime: the source instance, the id, the variant and the session options. Two
  * scanners with equal keys and the same runtime share one session.
  */
 export function modelKey(model: ResolvedModelOptions): string {
+  const known = Object.isFrozen(model) ? keys.get(model) : undefined;
+  if (known !== undefined) return known;
   let sourceId = sourceIds.get(model.source);
   if (sourceId === undefined) {
     sourceId = nextSourceId++;
     sourceIds.set(model.source, sourceId);
   }
-  return JSON.stringify([sourceId, model.id, model.variant ?? null, model.sessionOptions ?? null]);
+  const key = JSON.stringify([sourceId, model.id, model.variant ?? null, model.sessionOptions ?? null]);
+  // Resolved options are frozen (resolveModelOptions): their key is computed once.
+  if (Object.isFrozen(model) && (model.sessionOptions === undefined || Object.isFrozen(model.sessionOptions))) keys.set(model, key);
+  return key;
 }
 
 async function readBytes(file: ModelFileV1, modelId: string): Promise<Uint8Array> {
@@ -229,7 +238,7 @@ export function acquireClassifier(model: ResolvedModelOptions, signal?: AbortSig
   const map = entries;
   const promise: Promise<LoadedClassifier> = loadClassifier(model).then(
     (loaded) => {
-      map.set(key, { promise });
+      map.set(key, { promise, loaded });
       return loaded;
     },
     (error: unknown) => {
@@ -241,6 +250,16 @@ export function acquireClassifier(model: ResolvedModelOptions, signal?: AbortSig
   promise.catch(() => undefined);
   map.set(key, { promise, ...(entry?.failure ? { failure: entry.failure } : {}) });
   return raceAbort(promise, signal, 'scan');
+}
+
+/**
+ * The classifier for `model` when its load has already succeeded (and was not disposed since), without waiting;
+ * `undefined` otherwise (then use {@link acquireClassifier}).
+ *
+ * @param model - validated model options
+ */
+export function loadedClassifier(model: ResolvedModelOptions): LoadedClassifier | undefined {
+  return registry.get(model.runtime)?.get(modelKey(model))?.loaded;
 }
 
 /** The remembered error of the last failed load of `model`, if its load failed and was not retried successfully. */

@@ -1,23 +1,26 @@
 import {
+  AbortedError,
   createFailedClosedResult,
   createScanResult,
   InvalidInputError,
   ModelUnavailableError,
-  raceAbort,
   throwIfAborted,
   TimeoutError,
   type LlmShieldError,
   type Finding,
   type ProblemType,
+  type ScanResultInit,
   type ScanResultV1,
   type TextSpan,
 } from '@llm-shield/core';
-import { classifyEncodings } from './classifier-inference.js';
-import { acquireClassifier, type LoadedClassifier } from './classifier-loader.js';
-import { splitForModelAsync, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
+import { classifyEncodings, type ClassifyOptions } from './classifier-inference.js';
+import { DeadlineQueue } from './deadline-queue.js';
+import { acquireClassifier, loadedClassifier, type LoadedClassifier } from './classifier-loader.js';
+import { splitForModel, splitForModelAsync, tokenizesInSegments, type ResolvedLongInput, type SplitInput, type TextPart } from './long-input.js';
 import { isAbort, toModelError } from './model-errors.js';
 import { ResultCache } from './result-cache.js';
 import type { ResolvedClassifierConfig } from './scanner-config.js';
+import { ModelWorkStop, throwIfStopped, type StopCheck } from './work-stop.js';
 
 /** What a heuristic returns to the {@link ClassifierEngine}. */
 export interface HeuristicVerdict {
@@ -107,6 +110,8 @@ interface PendingText {
 export class ClassifierEngine {
   private readonly cache: ResultCache | undefined;
   private readonly readers = new WeakMap<LoadedClassifier, ModelReader>();
+  /** The `timeoutMs` deadlines of this engine's scans, behind one timer (created on the first bounded scan). */
+  private deadlines: DeadlineQueue | undefined;
 
   constructor(private readonly spec: ClassifierScannerSpec) {
     this.cache = spec.config.cache ? new ResultCache(spec.config.cache) : undefined;
@@ -119,7 +124,7 @@ export class ClassifierEngine {
 
   /** Scans one text. */
   async scan(text: string, signal: AbortSignal | undefined): Promise<ScanResultV1> {
-    const [result] = await this.scanMany([text], { ...(signal ? { signal } : {}) });
+    const [result] = await this.scanMany([text], signal ? { signal } : undefined);
     return result!;
   }
 
@@ -132,19 +137,22 @@ export class ClassifierEngine {
   async scanMany(texts: readonly string[], options: ScanManyOptions = {}): Promise<ScanResultV1[]> {
     const { config } = this.spec;
     const signal = options.signal;
-    if (!Array.isArray(texts) || texts.some((text) => typeof text !== 'string')) {
-      throw new InvalidInputError(`${this.spec.name}: scanMany expects an array of strings.`);
+    if (!Array.isArray(texts)) throw new InvalidInputError(`${this.spec.name}: scanMany expects an array of strings.`);
+    for (let index = 0; index < texts.length; index++) {
+      if (typeof texts[index] !== 'string') throw new InvalidInputError(`${this.spec.name}: scanMany expects an array of strings.`);
     }
     throwIfAborted(signal, 'scan');
     const results: ScanResultV1[] = new Array<ScanResultV1>(texts.length);
     const todo: number[] = [];
-    texts.forEach((text, index) => {
-      const cached = this.cache?.get(text);
+    const cache = this.cache;
+    for (let index = 0; index < texts.length; index++) {
+      const text = texts[index]!;
+      const cached = cache?.get(text);
       if (cached) results[index] = cached;
       else if (config.mode === 'heuristic') {
         results[index] = this.remember(text, this.heuristicResult(text, this.spec.heuristic(text), 'heuristic', this.score(config.threshold)));
       } else todo.push(index);
-    });
+    }
     if (todo.length === 0) return results;
     if (!config.model) {
       const error = new ModelUnavailableError(`${this.spec.name}: ${NO_MODEL_REASON.split(',')[0]} (mode ${config.mode}).`, {
@@ -154,40 +162,62 @@ export class ClassifierEngine {
       return results;
     }
     const answered = await this.boundedModelWork(texts, todo, signal);
-    for (const [index, result] of answered) results[index] = result;
+    for (const index of todo) results[index] = answered[index]!;
     return results;
   }
 
   /**
    * Runs {@link ClassifierEngine.modelWork} within `timeoutMs`: on expiry the texts get the failure policy's answer
-   * for a `TimeoutError`, the work is told to stop (its late results are dropped), and the call returns at once.
+   * for a `TimeoutError`, the work is told to stop (its late results are dropped), and the call returns at once; an
+   * abort of `signal` rejects at once with `AbortedError`. The answers are indexed like `texts`.
+   *
+   * The work is told to stop through a {@link ModelWorkStop} it checks between its steps (no `AbortController` per
+   * call); `session.run` gets the caller's signal only, so on expiry a run already handed to the runtime still
+   * runs (an onnxruntime run cannot be interrupted), but no further batch or tokenizer segment does. The deadlines
+   * of an engine's scans share one timer ({@link DeadlineQueue}).
    */
-  private async boundedModelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<Map<number, ScanResultV1>> {
+  private boundedModelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<ScanResultV1[]> {
     const { timeoutMs } = this.spec.config;
-    if (timeoutMs === 0) return this.modelWork(texts, todo, signal);
-    const inner = new AbortController();
-    const onAbort = (): void => inner.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const expired = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), timeoutMs);
+    if (timeoutMs === 0) return this.modelWork(texts, todo, signal, signal);
+    const stop = new ModelWorkStop(signal);
+    const work = this.modelWork(texts, todo, stop, signal);
+    const deadlines = (this.deadlines ??= new DeadlineQueue(timeoutMs));
+    return new Promise<ScanResultV1[]>((resolve, reject) => {
+      const onAbort = (): void => {
+        deadlines.cancel(deadline);
+        reject(new AbortedError('The scan was aborted.', { cause: signal?.reason }));
+      };
+      const deadline = deadlines.add(() => {
+        signal?.removeEventListener('abort', onAbort);
+        const error = new TimeoutError(`${this.spec.name}: the model did not answer within timeoutMs ${timeoutMs} ms.`, {
+          details: { scanner: this.spec.name, model: this.spec.config.model?.id, timeoutMs },
+        });
+        stop.expire(error);
+        try {
+          const out: ScanResultV1[] = [];
+          for (const index of todo) out[index] = this.failure(texts[index]!, error);
+          resolve(out);
+        } catch (thrown) {
+          reject(thrown);
+        }
+      });
+      if (signal) {
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }
+      work.then(
+        (answered) => {
+          deadlines.cancel(deadline);
+          signal?.removeEventListener('abort', onAbort);
+          resolve(answered);
+        },
+        (error: unknown) => {
+          deadlines.cancel(deadline);
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
     });
-    const work = this.modelWork(texts, todo, inner.signal);
-    work.catch(() => undefined);
-    try {
-      const answered = await Promise.race([raceAbort(work, signal, 'scan'), expired]);
-      if (answered) return answered;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-    const error = new TimeoutError(`${this.spec.name}: the model did not answer within timeoutMs ${timeoutMs} ms.`, {
-      details: { scanner: this.spec.name, model: this.spec.config.model?.id, timeoutMs },
-    });
-    inner.abort(error);
-    const out = new Map<number, ScanResultV1>();
-    for (const index of todo) out.set(index, this.failure(texts[index]!, error));
-    return out;
   }
 
   /**
@@ -208,15 +238,19 @@ export class ClassifierEngine {
     };
   }
 
-  /** The model's part of a scan: loads the model, applies the mode (hybrid gate), runs it; failures per policy. */
-  private async modelWork(texts: readonly string[], todo: readonly number[], signal: AbortSignal | undefined): Promise<Map<number, ScanResultV1>> {
+  /**
+   * The model's part of a scan: loads the model, applies the mode (hybrid gate), runs it; failures per policy. The
+   * answers are indexed like `texts`. `stop` is checked between steps; `signal` (the caller's) bounds the waits.
+   */
+  private async modelWork(texts: readonly string[], todo: readonly number[], stop: StopCheck | undefined, signal: AbortSignal | undefined): Promise<ScanResultV1[]> {
     const { config } = this.spec;
-    const out = new Map<number, ScanResultV1>();
-    let loaded: LoadedClassifier | LlmShieldError | undefined;
+    const out: ScanResultV1[] = [];
+    // A model already loaded is used without waiting for anything.
+    let loaded: LoadedClassifier | LlmShieldError | undefined = this.ready();
     let mode = config.mode;
     if (!config.modeGiven) {
       // The model's own default mode (config.json `llm_shield.default_mode`) needs the model loaded.
-      loaded = await this.load(signal);
+      loaded ??= await this.load(signal);
       if (!(loaded instanceof Error) && loaded.defaultMode) mode = loaded.defaultMode;
     }
     const pending: PendingText[] = [];
@@ -227,18 +261,24 @@ export class ClassifierEngine {
         if (!this.gateOpens(heuristic)) {
           const result = this.heuristicResult(text, heuristic, 'heuristic', this.score(config.fallbackThreshold));
           result.explanation = `hybrid: heuristic below the gate ${config.hybridGate}, model not run; ${result.explanation}`;
-          out.set(index, this.remember(text, result));
+          out[index] = this.remember(text, result);
         } else pending.push({ index, text, heuristic });
       } else pending.push(config.explain === true ? { index, text, explanation: this.spec.heuristic(text) } : { index, text });
     }
     if (pending.length === 0) return out;
     loaded ??= await this.load(signal);
     if (loaded instanceof Error) {
-      for (const item of pending) out.set(item.index, this.failure(item.text, loaded, item.heuristic ?? item.explanation));
+      for (const item of pending) out[item.index] = this.failure(item.text, loaded, item.heuristic ?? item.explanation);
       return out;
     }
-    await this.runModel(loaded, pending, out, signal);
+    await this.runModel(loaded, pending, out, stop, signal);
     return out;
+  }
+
+  /** The classifier when it is already loaded and its labels were checked by this engine, else `undefined`. */
+  private ready(): LoadedClassifier | undefined {
+    const loaded = loadedClassifier(this.spec.config.model!);
+    return loaded !== undefined && this.readers.has(loaded) ? loaded : undefined;
   }
 
   /** The loaded classifier, or the typed error of its failed load (aborts are raised). */
@@ -321,41 +361,58 @@ export class ClassifierEngine {
     return reader;
   }
 
-  private async runModel(loaded: LoadedClassifier, pending: readonly PendingText[], out: Map<number, ScanResultV1>, signal: AbortSignal | undefined): Promise<void> {
+  private async runModel(
+    loaded: LoadedClassifier,
+    pending: readonly PendingText[],
+    out: ScanResultV1[],
+    stop: StopCheck | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
     const { config } = this.spec;
     const read = this.reader(loaded);
     let probabilities: number[][];
-    let splits: SplitInput[];
+    const splits: SplitInput[] = new Array<SplitInput>(pending.length);
     try {
-      splits = [];
-      for (const item of pending) {
-        throwIfAborted(signal, 'scan');
-        splits.push(await this.split(item, loaded, signal));
+      let count = 0;
+      for (let k = 0; k < pending.length; k++) {
+        throwIfStopped(stop);
+        const split = this.split(pending[k]!, loaded, stop);
+        splits[k] = split instanceof Promise ? await split : split;
+        count += splits[k]!.parts.length;
       }
-      const encodings = splits.flatMap((split) => split.parts.map((part) => part.encoding));
-      probabilities = await classifyEncodings(loaded, encodings, { batchSize: config.batchSize, ...(signal ? { signal } : {}) });
+      const encodings = new Array<TextPart['encoding']>(count);
+      let next = 0;
+      for (const split of splits) for (const part of split.parts) encodings[next++] = part.encoding;
+      const options: ClassifyOptions = { batchSize: config.batchSize };
+      if (signal) options.signal = signal;
+      if (stop) options.stop = stop;
+      probabilities = await classifyEncodings(loaded, encodings, options);
     } catch (error) {
-      if (isAbort(error, signal)) {
-        throwIfAborted(signal, 'scan');
+      if (isAbort(error, stop)) {
+        throwIfStopped(stop);
         throw error;
       }
       const typed = toModelError(error, 'run', loaded.modelId);
-      for (const item of pending) out.set(item.index, this.failure(item.text, typed, item.heuristic ?? item.explanation));
+      for (const item of pending) out[item.index] = this.failure(item.text, typed, item.heuristic ?? item.explanation);
       return;
     }
     let next = 0;
-    pending.forEach((item, k) => {
+    for (let k = 0; k < pending.length; k++) {
+      const item = pending[k]!;
       const split = splits[k]!;
-      const rows = split.parts.map(() => probabilities[next++]!);
+      const first = next;
+      next += split.parts.length;
       let result: ScanResultV1;
       try {
-        result = this.remember(item.text, this.modelResult(item, loaded, split.parts, rows.map(read), split.truncated));
+        const verdicts: ModelVerdict[] = new Array<ModelVerdict>(split.parts.length);
+        for (let p = 0; p < verdicts.length; p++) verdicts[p] = read(probabilities[first + p]!);
+        result = this.remember(item.text, this.modelResult(item, loaded, split.parts, verdicts, split.truncated));
       } catch (error) {
         // A reader or createScanResult refusing a non-finite score: the model failed for this text.
         result = this.failure(item.text, toModelError(error, 'run', loaded.modelId), item.heuristic ?? item.explanation);
       }
-      out.set(item.index, result);
-    });
+      out[item.index] = result;
+    }
   }
 
   /** Token chunks without a size take the model's own chunk size (config.json `llm_shield.chunk_tokens`), if any. */
@@ -366,61 +423,116 @@ export class ClassifierEngine {
 
   /**
    * The parts the model reads for one text. In `hybrid` mode the gate opened on the whole text, so a `longInput`
-   * that would cut it is replaced by token chunks: the model reads every token the rules read.
+   * that would cut it is replaced by token chunks: the model reads every token the rules read. Split at once unless
+   * a long text is tokenized in segments (then it yields between them and checks `stop`).
    */
-  private async split(item: PendingText, loaded: LoadedClassifier, signal: AbortSignal | undefined): Promise<SplitInput> {
-    const { config } = this.spec;
+  private split(item: PendingText, loaded: LoadedClassifier, stop: StopCheck | undefined): SplitInput | Promise<SplitInput> {
     const prepared = this.spec.preprocess?.(item.text);
     const text = prepared ? prepared.text : item.text;
-    let split = await splitForModelAsync(text, loaded.tokenizer, this.longInputFor(loaded, config.longInput), signal);
+    const longInput = this.longInputFor(loaded, this.spec.config.longInput);
+    if (item.heuristic || tokenizesInSegments(text, longInput)) return this.splitInSteps(text, prepared, item, loaded, longInput, stop);
+    const split = splitForModel(text, loaded.tokenizer, longInput);
+    return prepared ? mapToOriginal(split, prepared) : split;
+  }
+
+  private async splitInSteps(
+    text: string,
+    prepared: PreprocessedText | undefined,
+    item: PendingText,
+    loaded: LoadedClassifier,
+    longInput: ResolvedLongInput,
+    stop: StopCheck | undefined,
+  ): Promise<SplitInput> {
+    let split = await splitForModelAsync(text, loaded.tokenizer, longInput, stop);
     if (split.truncated && item.heuristic) {
-      const { maxLength } = config.longInput;
+      const { maxLength } = this.spec.config.longInput;
       const chunks: ResolvedLongInput = { mode: 'chunks', unit: 'tokens', ...(maxLength === undefined ? {} : { maxLength }) };
-      split = await splitForModelAsync(text, loaded.tokenizer, this.longInputFor(loaded, chunks), signal);
+      split = await splitForModelAsync(text, loaded.tokenizer, this.longInputFor(loaded, chunks), stop);
     }
-    if (prepared) {
-      for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);
-    }
-    return split;
+    return prepared ? mapToOriginal(split, prepared) : split;
   }
 
   private modelResult(item: PendingText, loaded: LoadedClassifier, parts: readonly TextPart[], verdicts: readonly ModelVerdict[], truncated: boolean): ScanResultV1 {
     const { config } = this.spec;
     // A model's calibrated threshold (config.json `llm_shield.threshold`) applies unless the user gave one.
     const threshold = this.score(config.thresholdGiven ? config.threshold : (loaded.threshold ?? config.threshold));
-    const invalid = (verdict: ModelVerdict) => (verdict.valid ? !verdict.valid(threshold) : verdict.score > threshold);
     let worst = 0;
-    for (let k = 1; k < verdicts.length; k++) {
-      const a = verdicts[worst]!;
-      const b = verdicts[k]!;
-      const bInvalid = invalid(b);
-      const aInvalid = invalid(a);
-      if ((bInvalid && !aInvalid) || (bInvalid === aInvalid && b.score > a.score)) worst = k;
+    if (verdicts.length > 1) {
+      const invalid = (verdict: ModelVerdict) => (verdict.valid ? !verdict.valid(threshold) : verdict.score > threshold);
+      for (let k = 1; k < verdicts.length; k++) {
+        const a = verdicts[worst]!;
+        const b = verdicts[k]!;
+        const bInvalid = invalid(b);
+        const aInvalid = invalid(a);
+        if ((bInvalid && !aInvalid) || (bInvalid === aInvalid && b.score > a.score)) worst = k;
+      }
     }
     const verdict = verdicts[worst]!;
     const part = parts[worst]!;
     const located = parts.length > 1 || truncated;
     const decidingPart: TextSpan | undefined = located ? { start: part.start, end: part.end, text: item.text.slice(part.start, part.end) } : undefined;
-    const modelFindings = verdict.findings.map((finding) => ({ ...finding, spans: decidingPart ? [{ ...decidingPart }] : [] }));
-    const categories = new Set(modelFindings.map((finding) => finding.category));
-    const heuristicFindings = (item.heuristic?.findings ?? []).filter((finding) => !categories.has(finding.category));
+    const findings: Finding[] = [];
+    for (const finding of verdict.findings) findings.push({ ...finding, spans: decidingPart ? [{ ...decidingPart }] : [] });
+    if (item.heuristic) {
+      const categories = new Set(findings.map((finding) => finding.category));
+      for (const finding of item.heuristic.findings) if (!categories.has(finding.category)) findings.push(finding);
+    }
     const valid = verdict.valid ? verdict.valid(threshold) : verdict.score <= threshold;
-    // `explain: 'flagged'` (default): the rules explain only the verdicts that flag the text, so a clean text costs
-    // only the model's work.
-    const seen = item.heuristic ?? item.explanation ?? (!valid && this.spec.config.explain === 'flagged' ? this.spec.heuristic(item.text) : undefined);
-    const result = createScanResult({
+    const seen = item.heuristic ?? item.explanation;
+    const init: ScanResultInit = {
       score: verdict.score,
       threshold,
       method: item.heuristic ? 'hybrid' : 'ml',
       sanitizedText: item.text,
-      findings: [...modelFindings, ...heuristicFindings],
+      findings,
       model: { id: loaded.modelId, variant: loaded.variant },
-      ...(seen ? { heuristic: { score: seen.score, findings: seen.findings } } : {}),
-      ...(decidingPart ? { decidingPart } : {}),
-      ...(verdict.valid ? { valid: verdict.valid(threshold) } : {}),
-    });
+    };
+    if (seen) init.heuristic = { score: seen.score, findings: seen.findings };
+    if (decidingPart) init.decidingPart = decidingPart;
+    if (verdict.valid) init.valid = valid;
+    const result = createScanResult(init);
+    // `explain: 'flagged'` (default): the rules explain only the verdicts that flag the text, when the explanation is
+    // first read, so a clean text costs only the model's work and so does a flagged one whose explanation nobody reads.
+    if (!seen && !valid && config.explain === 'flagged') explainOnRead(result, () => this.spec.heuristic(item.text));
     const where = parts.length > 1 ? ` in part ${worst + 1} of ${parts.length}` : truncated ? ' (input truncated)' : '';
     result.explanation = `model ${loaded.modelId}${verdict.summary ? `: ${verdict.summary}` : ''}${where}; ${result.explanation}`;
     return result;
   }
+}
+
+/**
+ * Gives `result` a `heuristic` property computed by `explain` when first read, then kept (assigning it replaces it
+ * with a plain value). It is enumerable, as an eager one is, so `JSON.stringify`, spreads and deep equality see it.
+ */
+function explainOnRead(result: ScanResultV1, explain: () => HeuristicVerdict): void {
+  let value: ScanResultV1['heuristic'];
+  Object.defineProperty(result, 'heuristic', {
+    enumerable: true,
+    configurable: true,
+    get(): ScanResultV1['heuristic'] {
+      if (value === undefined) {
+        const seen = explain();
+        value = { score: seen.score, findings: seen.findings };
+      }
+      return value;
+    },
+    set(replacement: ScanResultV1['heuristic']): void {
+      Object.defineProperty(result, 'heuristic', { value: replacement, writable: true, enumerable: true, configurable: true });
+    },
+  });
+  // Node's `util.inspect` (console.log) shows accessors as `[Getter/Setter]`: show the values instead.
+  Object.defineProperty(result, INSPECT, { value: inspectAsPlainObject, enumerable: false, configurable: true, writable: true });
+}
+
+/** Node's `util.inspect.custom` (a registered symbol: no `node:` import needed). */
+const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+
+function inspectAsPlainObject(this: ScanResultV1): Record<string, unknown> {
+  return { ...this };
+}
+
+/** `split` with its parts' spans mapped from the preprocessed text back to the input's offsets. */
+function mapToOriginal(split: SplitInput, prepared: PreprocessedText): SplitInput {
+  for (const part of split.parts) [part.start, part.end] = prepared.toOriginal(part.start, part.end);
+  return split;
 }

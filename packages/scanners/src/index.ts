@@ -7,6 +7,7 @@ export * from './activation.js';
 export * from './model-errors.js';
 export * from './classifier-loader.js';
 export * from './classifier-inference.js';
+export * from './work-stop.js';
 export * from './classifier-scanner.js';
 export * from './engine-scanner.js';
 export * from './model-labels.js';

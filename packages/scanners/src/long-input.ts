@@ -1,6 +1,7 @@
-import { InvalidConfigError, throwIfAborted, type EncodingV1 } from '@llm-shield/core';
+import { InvalidConfigError, type EncodingV1 } from '@llm-shield/core';
 import type { Tokenizer } from '@llm-shield/tokenizer';
 import { splitSentences } from './sentence-splitter.js';
+import { throwIfStopped, type StopCheck } from './work-stop.js';
 
 /**
  * How an ML scanner reads text longer than the model's window.
@@ -270,20 +271,27 @@ function segmentEnd(text: string, start: number): number {
 }
 
 /**
+ * Whether {@link splitForModelAsync} tokenizes `text` in segments (token chunks of a text longer than
+ * {@link TOKENIZE_SEGMENT_CHARACTERS}); otherwise {@link splitForModel} splits it at once, as it would.
+ */
+export function tokenizesInSegments(text: string, config: ResolvedLongInput): boolean {
+  return config.mode === 'chunks' && config.unit === 'tokens' && text.length > TOKENIZE_SEGMENT_CHARACTERS;
+}
+
+/**
  * {@link splitForModel}, yielding to the event loop while it tokenizes a long text for token chunks (in segments of
  * {@link TOKENIZE_SEGMENT_CHARACTERS}, cut before whitespace), so that a time limit or an abort can stop it: it
- * raises `AbortedError` when `signal` aborts between segments. Other modes and short texts split at once.
+ * raises `AbortedError` when `signal` (an `AbortSignal` or any {@link StopCheck}) aborts between segments. Other
+ * modes and short texts ({@link tokenizesInSegments} false) split at once.
  */
-export async function splitForModelAsync(text: string, tokenizer: Tokenizer, config: ResolvedLongInput, signal?: AbortSignal): Promise<SplitInput> {
-  if (config.mode !== 'chunks' || config.unit !== 'tokens' || text.length <= TOKENIZE_SEGMENT_CHARACTERS) {
-    return splitForModel(text, tokenizer, config);
-  }
+export async function splitForModelAsync(text: string, tokenizer: Tokenizer, config: ResolvedLongInput, signal?: StopCheck): Promise<SplitInput> {
+  if (!tokenizesInSegments(text, config)) return splitForModel(text, tokenizer, config);
   const maxLength = Math.min(config.maxLength ?? tokenizer.modelMaxLength, tokenizer.modelMaxLength);
   const room = Math.max(1, maxLength - tokenizer.specialTokenCount);
   const content: Content = { ids: [], offsets: [] };
   for (let start = 0; start < text.length; ) {
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
-    throwIfAborted(signal, 'scan');
+    throwIfStopped(signal);
     const end = Math.max(start + 1, segmentEnd(text, start));
     const part = encodeContent(text.slice(start, end), tokenizer, maxLength);
     for (let k = 0; k < part.ids.length; k++) {

@@ -43,7 +43,7 @@ export function toModelError(error: unknown, stage: ModelFailureStage, modelId: 
   }
 }
 
-/** True when `error` is (or wraps) an abort of the scan. */
-export function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+/** True when `error` is (or wraps) an abort of the scan: an `AbortedError`, or any error once `signal` aborted. */
+export function isAbort(error: unknown, signal: Pick<AbortSignal, 'aborted'> | undefined): boolean {
   return AbortedError.isInstance(error) || signal?.aborted === true;
 }

@@ -86,9 +86,11 @@ export interface ClassifierScannerConfig {
   batchSize?: number;
   /**
    * When a model answers (`ml`), also run the rule-based detector and report what it saw in `result.heuristic`, as
-   * the explanation of the verdict. `'flagged'` (default): only for results that are invalid, so a clean text costs
-   * only the model's work; `true`: for every result; `false`: never. It never changes the verdict. (`hybrid` always
-   * reports the rules, which gate the model.)
+   * the explanation of the verdict. `'flagged'` (default): only for results that are invalid, and only when
+   * `result.heuristic` is first read (a property computed on first access, then kept; `JSON.stringify` and spreads
+   * read it), so a clean text costs only the model's work and a caller that only checks `valid` never pays for the
+   * rules; `true`: for every result, during the scan; `false`: never. It never changes the verdict. (`hybrid`
+   * always reports the rules, which gate the model.)
    */
   explain?: boolean | 'flagged';
   /**

@@ -24,4 +24,14 @@ describe('preprocessTweet', () => {
     expect(at('ok')).toBe('ok');
     expect(toOriginal(0, text.length)).toEqual([0, input.length]);
   });
+
+  it('leaves a text without "@" or "http" as it is, with offsets unchanged', () => {
+    for (const input of ['plain text', 'HTTP://X.CO upper case is not rewritten', 'email at example dot com', '']) {
+      const { text, toOriginal } = preprocessTweet(input);
+      expect(text).toBe(input);
+      expect(toOriginal(1, 4)).toEqual([1, 4]);
+    }
+    // "@" or "http" inside a word is not at a word start: nothing rewritten either
+    expect(preprocessTweet('mail me at bob@example.com or xhttp').text).toBe('mail me at bob@example.com or xhttp');
+  });
 });
