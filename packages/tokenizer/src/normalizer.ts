@@ -4,10 +4,23 @@ import { AlignedString, AlignedStringBuilder, mapCodePoints } from './aligned-st
 import { decodeBase64 } from './base64.js';
 import { PrecompiledCharsmap } from './precompiled-charsmap.js';
 import { graphemes, isAscii, isWhitespace } from './unicode.js';
-import { joinedStretchEnd } from './grapheme-joiners.js';
+import { isGraphemeJoiner, joinedStretchEnd } from './grapheme-joiners.js';
 
-/** A normaliser that keeps the alignment to the original text. */
-export type AlignedNormalizer = (input: AlignedString) => AlignedString;
+/**
+ * Whether a normaliser leaves `text[from, to)` exactly as it is (then its alignment is the identity too). A quick
+ * check that may answer `false` for some unchanged texts, never `true` for a changed one.
+ */
+export type UnchangedCheck = (text: string, from: number, to: number) => boolean;
+
+/**
+ * A normaliser that keeps the alignment to the original text; `leavesUnchanged`, when present, tells without
+ * normalising that it would change nothing (present for null, Strip, Precompiled, Replace and Sequences of these).
+ */
+export type AlignedNormalizer = ((input: AlignedString) => AlignedString) & { leavesUnchanged?: UnchangedCheck };
+
+function withCheck(normalize: (input: AlignedString) => AlignedString, leavesUnchanged: UnchangedCheck): AlignedNormalizer {
+  return Object.assign(normalize, { leavesUnchanged });
+}
 
 /** A `normalizer` entry of `tokenizer.json`. */
 export interface NormalizerConfig {
@@ -76,7 +89,7 @@ function lowercaseAligned(input: AlignedString): AlignedString {
 
 function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const encoded = config['precompiled_charsmap'];
-  if (typeof encoded !== 'string' || encoded.length === 0) return (s) => s;
+  if (typeof encoded !== 'string' || encoded.length === 0) return withCheck((s) => s, () => true);
   const charsmap = new PrecompiledCharsmap(decodeBase64(encoded));
   /** `charsmap.transform` of each BMP code unit alone, filled on first use (`undefined`: not looked up yet). */
   const single: Array<string | null | undefined> = new Array<string | null | undefined>(0x10000);
@@ -88,7 +101,21 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     }
     return replaced;
   };
-  return (input) => {
+  /** Per BMP code unit: 0 not computed yet, 1 left as it is (no entry, joins no neighbour, not a surrogate), 2 not. */
+  const unchangedUnit = new Uint8Array(0x10000);
+  const leavesUnchanged: UnchangedCheck = (text, from, to) => {
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      let known = unchangedUnit[code] as number;
+      if (known === 0) {
+        known = (code & 0xf800) !== 0xd800 && !isGraphemeJoiner(code) && transformUnit(code) === null ? 1 : 2;
+        unchangedUnit[code] = known;
+      }
+      if (known !== 1) return false;
+    }
+    return true;
+  };
+  return withCheck((input) => {
     // As Rust's `Precompiled` normaliser: each grapheme cluster under 6 UTF-8 bytes is looked up whole, then (when
     // it has no entry, or is longer) each of its code points. Most clusters are one code point; only stretches where
     // a code point may join its neighbour (see joinedStretchEnd) are segmented with Intl.Segmenter. Unchanged runs
@@ -152,7 +179,7 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     if (builder === undefined) return input;
     builder.pushFrom(input, copied, n);
     return builder.build();
-  };
+  }, leavesUnchanged);
 }
 
 /** Byte length of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder's U+FFFD). */
@@ -174,17 +201,22 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
   // The library translates the Oniguruma pattern to a JavaScript RegExp; reuse its translation.
   const pattern = new hf.ReplaceNormalizer(config).pattern;
   const content = typeof config['content'] === 'string' ? config['content'] : '';
-  if (pattern === null) return (s) => s;
-  return (input) => {
+  if (pattern === null) return withCheck((s) => s, () => true);
+  const leavesUnchanged: UnchangedCheck = (text, from, to) => {
+    pattern.lastIndex = 0;
+    for (const match of text.slice(from, to).matchAll(pattern)) if (match[0].length > 0) return false;
+    return true;
+  };
+  return withCheck((input) => {
     const text = input.text;
     pattern.lastIndex = 0;
-    const builder = new AlignedStringBuilder(text.length + 8);
+    let builder: AlignedStringBuilder | undefined;
     let last = 0;
-    let changed = false;
     for (const match of text.matchAll(pattern)) {
       const at = match.index;
       const length = match[0].length;
       if (length === 0) continue;
+      builder ??= new AlignedStringBuilder(text.length + 8);
       builder.pushFrom(input, last, at);
       if (content.length <= length) {
         // As Rust does, a shorter replacement is aligned to the end of the match (e.g. "  " → " " keeps the last space).
@@ -197,25 +229,27 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
         builder.push(content, start, end);
       }
       last = at + length;
-      changed = true;
     }
-    if (!changed) return input;
+    if (builder === undefined) return input;
     builder.pushFrom(input, last, text.length);
     return builder.build();
-  };
+  }, leavesUnchanged);
 }
 
 function stripNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const left = config['strip_left'] !== false;
   const right = config['strip_right'] !== false;
-  return (input) => {
-    const text = input.text;
-    let from = 0;
-    let to = text.length;
-    if (left) while (from < to && isWhitespaceAt(text, from)) from += codePointWidth(text, from);
-    if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
-    return from === 0 && to === text.length ? input : input.slice(from, to);
-  };
+  return withCheck(
+    (input) => {
+      const text = input.text;
+      let from = 0;
+      let to = text.length;
+      if (left) while (from < to && isWhitespaceAt(text, from)) from += codePointWidth(text, from);
+      if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
+      return from === 0 && to === text.length ? input : input.slice(from, to);
+    },
+    (text, from, to) => from >= to || ((!left || !isWhitespaceAt(text, from)) && (!right || !isWhitespaceBefore(text, to))),
+  );
 }
 
 function isWhitespaceAt(text: string, i: number): boolean {
@@ -256,7 +290,7 @@ function unicodeNormalizer(form: 'NFC' | 'NFD' | 'NFKC' | 'NFKD'): AlignedNormal
  * Prepend, Sequence. Raises {@link InvalidConfigError} for other types.
  */
 export function createNormalizer(config: NormalizerConfig | null | undefined): AlignedNormalizer {
-  if (config === null || config === undefined) return (s) => s;
+  if (config === null || config === undefined) return withCheck((s) => s, () => true);
   switch (config.type) {
     case 'BertNormalizer':
       return bertNormalizer(config);
@@ -287,7 +321,11 @@ export function createNormalizer(config: NormalizerConfig | null | undefined): A
     }
     case 'Sequence': {
       const steps = ((config['normalizers'] as NormalizerConfig[] | undefined) ?? []).map(createNormalizer);
-      return (input) => steps.reduce((s, step) => step(s), input);
+      const normalize = (input: AlignedString): AlignedString => steps.reduce((s, step) => step(s), input);
+      // unchanged by every step ⇒ each step sees the original text
+      const checks = steps.map((step) => step.leavesUnchanged);
+      if (!checks.every((check) => check !== undefined)) return normalize;
+      return withCheck(normalize, (text, from, to) => checks.every((check) => (check as UnchangedCheck)(text, from, to)));
     }
     default:
       throw new InvalidConfigError(`Unsupported normalizer type ${JSON.stringify(config.type)} in tokenizer.json.`);

@@ -7,6 +7,7 @@ import { readPostProcessor, type SingleSequenceTemplate, type PostProcessorConfi
 import { createPreTokenizer, splitsAtSpaces, type PreTokenizerConfig } from './pre-tokenizer.js';
 import { ByteLevelBpeEncoder, usesRawByteLevel } from './byte-level-bpe.js';
 import { toByteLevel } from './byte-level.js';
+import { MetaspaceWords, rawMetaspaceOptions } from './metaspace-words.js';
 import { SubwordModel, type ModelConfig } from './subword-model.js';
 
 /** The parts of a parsed `tokenizer.json` this package reads. */
@@ -145,6 +146,11 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
       )
     : undefined;
 
+  // A lone Metaspace (deberta-v3): on text the normaliser leaves as it is, pre-tokeniser and model in one pass.
+  const metaspaceOptions = normalize.leavesUnchanged ? rawMetaspaceOptions(json.pre_tokenizer) : undefined;
+  const rawMetaspace = metaspaceOptions ? new MetaspaceWords(metaspaceOptions, (word) => model.tokenize(word), template.trimOffsets) : undefined;
+  const leavesUnchanged = normalize.leavesUnchanged;
+
   /** Tokenizes `text[from, to)` (a stretch that starts and ends at safe cuts), appending to `out`. */
   const encodeRange = (text: string, from: number, to: number, out: ContentTokens, limit: number): void => {
     for (const raw of rawMatcher.split(text, from, to)) {
@@ -162,6 +168,17 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
             out.ids.push(piece.id);
             out.offsets.push([piece.start, piece.end]);
           } else rawByteLevel.encode(text, piece.start, piece.end, out, limit);
+        }
+        continue;
+      }
+      if (rawMetaspace && leavesUnchanged?.(text, raw.start, raw.end)) {
+        // the normalised text is the original
+        for (const piece of normalizedMatcher.split(text, raw.start, raw.end)) {
+          if (out.ids.length >= limit) return;
+          if (piece.id !== undefined) {
+            out.ids.push(piece.id);
+            out.offsets.push([piece.start, piece.end]);
+          } else rawMetaspace.encode(text, piece.start, piece.end, out, limit);
         }
         continue;
       }
