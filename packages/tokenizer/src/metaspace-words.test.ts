@@ -56,7 +56,20 @@ describe('MetaspaceWords (the raw Metaspace path)', () => {
   });
 });
 
-describe('normalizers: leavesUnchanged', () => {
+describe('the raw Metaspace path after a normaliser that replaces units (deberta fixture)', () => {
+  it('gives the ids and offsets of the general path', () => {
+    const raw = createTokenizer(deberta);
+    // NFC (no unit map) after nmt_nfkc changes nothing but sends every text down the general path
+    const normalizers = (deberta.normalizer as { normalizers: NormalizerConfig[] }).normalizers;
+    const general = createTokenizer({ ...deberta, normalizer: { type: 'Sequence', normalizers: [...normalizers, { type: 'NFC' }] } });
+    const generated = fc.sample(fc.string({ unit: fc.constantFrom('ab', 'cd', ' ', '\n', '\t', 'Ａ', 'é', '▁', '😀', 'x', '.'), maxLength: 20 }), { numRuns: 300, seed: 7 });
+    for (const text of [...edgeCases, 'line one\nline two\tand\tmore', 'ＡＢ full width\n', ...generated]) {
+      for (const option of [NO_TRUNCATION, { maxLength: 8 }] as const) expect(raw.encode(text, option), JSON.stringify(text)).toEqual(general.encode(text, option));
+    }
+  });
+});
+
+describe('normalizers: unitMap', () => {
   const configs: Array<[string, NormalizerConfig | null]> = [
     ['null', null],
     ['Strip', { type: 'Strip', strip_left: true, strip_right: true }],
@@ -64,37 +77,40 @@ describe('normalizers: leavesUnchanged', () => {
     ['Replace', { type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' }],
     ['deberta (Strip, Precompiled, Replace)', deberta.normalizer],
   ];
-  const samples = fc.sample(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', 'é', 'e\u0301', 'ﬁ', 'Ａ', '😀', '\u200d', '\u3000', '\ud800', '1'), maxLength: 16 }), {
+  const samples = fc.sample(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '\t', '\n', 'é', 'e\u0301', 'ﬁ', 'Ａ', '😀', '\u200d', '\u3000', '\ud800', '1', '\r\n', '…'), maxLength: 16 }), {
     numRuns: 500,
     seed: 14,
   });
 
-  it('answers true only where the normaliser changes nothing, and for plain text', () => {
+  it('gives the normalised text, with every unit aligned to its own, wherever it answers', () => {
     for (const [name, config] of configs) {
       const normalize = createNormalizer(config);
-      const check = normalize.leavesUnchanged;
-      expect(check, name).toBeDefined();
-      let unchanged = 0;
+      const unitMap = normalize.unitMap;
+      expect(unitMap, name).toBeDefined();
+      let answered = 0;
       for (const text of samples) {
-        if (!check?.(text, 0, text.length)) continue;
-        unchanged++;
+        const mapped = unitMap?.(text, 0, text.length);
+        if (mapped === undefined) continue;
+        answered++;
         const normalized = normalize(AlignedString.fromOriginal(text));
-        expect(normalized.text, `${name} ${JSON.stringify(text)}`).toBe(text);
-        expect(normalized.originalRange(0, text.length), name).toEqual([0, text.length]);
+        expect(normalized.text, `${name} ${JSON.stringify(text)}`).toBe(mapped);
+        expect(Array.from(normalized.starts), name).toEqual(Array.from({ length: mapped.length }, (_, i) => i));
+        expect(Array.from(normalized.ends), name).toEqual(Array.from({ length: mapped.length }, (_, i) => i + 1));
       }
-      expect(unchanged, name).toBeGreaterThan(0);
-      expect(check?.('plain words here', 0, 16), name).toBe(true);
-      // a stretch inside a longer text is checked alone
-      expect(check?.('  plain  ', 2, 7), name).toBe(true);
+      expect(answered, name).toBeGreaterThan(0);
+      expect(unitMap?.('plain words here', 0, 16), name).toBe('plain words here');
+      // a stretch inside a longer text is mapped alone
+      expect(unitMap?.('  plain  ', 2, 7), name).toBe('plain');
     }
   });
 
-  it('answers false where a normaliser acts', () => {
-    expect(createNormalizer({ type: 'Strip', strip_left: true, strip_right: true }).leavesUnchanged?.(' a', 0, 2)).toBe(false);
-    expect(createNormalizer({ type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' }).leavesUnchanged?.('a  b', 0, 4)).toBe(false);
-    const precompiled = createNormalizer(deberta.normalizer).leavesUnchanged;
-    for (const text of ['ﬁ', 'Ａ', 'e\u0301', 'a\tb', '😀']) expect(precompiled?.(text, 0, text.length), JSON.stringify(text)).toBe(false);
-    expect(createNormalizer({ type: 'Lowercase' }).leavesUnchanged).toBeUndefined();
-    expect(createNormalizer({ type: 'Sequence', normalizers: [{ type: 'Strip' }, { type: 'Lowercase' }] }).leavesUnchanged).toBeUndefined();
+  it('maps units the charsmap replaces one for one (tab, newline, full-width letters), and refuses the rest', () => {
+    const precompiled = createNormalizer(deberta.normalizer).unitMap;
+    expect(precompiled?.('a\tb\nＡ', 0, 5)).toBe('a b A');
+    for (const text of ['ﬁ', '…', 'e\u0301', 'a\n\nb', '😀', ' a']) expect(precompiled?.(text, 0, text.length), JSON.stringify(text)).toBeUndefined();
+    expect(createNormalizer({ type: 'Strip', strip_left: true, strip_right: true }).unitMap?.(' a', 0, 2)).toBeUndefined();
+    expect(createNormalizer({ type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' }).unitMap?.('a  b', 0, 4)).toBeUndefined();
+    expect(createNormalizer({ type: 'Lowercase' }).unitMap).toBeUndefined();
+    expect(createNormalizer({ type: 'Sequence', normalizers: [{ type: 'Strip' }, { type: 'Lowercase' }] }).unitMap).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { TokenSink } from './byte-level-bpe.js';
+import type { UnitMap } from './normalizer.js';
 import type { PreTokenizerConfig } from './pre-tokenizer.js';
 import type { WordTokens } from './subword-model.js';
 
@@ -27,7 +28,7 @@ export function rawMetaspaceOptions(config: PreTokenizerConfig | null | undefine
 }
 
 /**
- * The Metaspace pre-tokeniser and the model in one pass over text that the normaliser leaves as it is: each space
+ * The Metaspace pre-tokeniser and the model in one pass over text that the normaliser maps unit for unit: each space
  * and each replacement character starts a word (a space becoming the replacement character); the first word gets a
  * replacement character first (`prepend_scheme` `always`, or `first` at the start of the text) unless the text
  * starts with a space or one. Words are tokenized by `tokenize` (cached by the model) and token offsets computed
@@ -54,12 +55,16 @@ export class MetaspaceWords {
     this.#trimOffsets = trimOffsets;
   }
 
-  /** Appends the tokens of `text[from, to)` to `out`, word by word, while `out` holds fewer than `limit` tokens. */
-  encode(text: string, from: number, to: number, out: TokenSink, limit: number): void {
+  /**
+   * Appends the tokens of `text[from, to)` to `out`, word by word, while `out` holds fewer than `limit` tokens.
+   * `text` is the normalised text, whose unit `i` comes from unit `offset + i` of `original` (see
+   * {@link UnitMap}); offsets are in `original`.
+   */
+  encode(text: string, from: number, to: number, offset: number, original: string, out: TokenSink, limit: number): void {
     if (to <= from) return;
     const replacementCode = this.#replacementCode;
     const first = text.charCodeAt(from);
-    const prepend = first !== replacementCode && first !== 0x20 && (this.#scheme === 'always' || (this.#scheme === 'first' && from === 0));
+    const prepend = first !== replacementCode && first !== 0x20 && (this.#scheme === 'always' || (this.#scheme === 'first' && offset + from === 0));
     let start = from;
     while (start < to) {
       if (out.ids.length >= limit) return;
@@ -69,42 +74,44 @@ export class MetaspaceWords {
         if (code === 0x20 || code === replacementCode) break;
         end++;
       }
-      if (start === from && prepend) this.#emitPrepended(text, from, end, out);
-      else this.#emit(text, start, end, out);
+      if (start === from && prepend) this.#emitPrepended(text, from, end, offset, original, out);
+      else this.#emit(text, start, end, offset, original, out);
       start = end;
     }
   }
 
   /** The word `text[start, end)` (a leading space as the replacement character): its units map one to one. */
-  #emit(text: string, start: number, end: number, out: TokenSink): void {
+  #emit(text: string, start: number, end: number, offset: number, original: string, out: TokenSink): void {
     const word = text.charCodeAt(start) === 0x20 ? this.#replacement + text.slice(start + 1, end) : text.slice(start, end);
     const tokens = this.#tokenize(word);
+    const at = offset + start;
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
-      this.#push(text, out, tokens.ids[k] ?? 0, start + from, start + (to > from ? to : from));
+      this.#push(original, out, tokens.ids[k] ?? 0, at + from, at + (to > from ? to : from));
       from = to;
     }
   }
 
   /** The first word `text[start, end)` with a replacement character before it, spanning the first code point. */
-  #emitPrepended(text: string, start: number, end: number, out: TokenSink): void {
+  #emitPrepended(text: string, start: number, end: number, offset: number, original: string, out: TokenSink): void {
     const word = this.#replacement + text.slice(start, end);
     const tokens = this.#tokenize(word);
-    const firstEnd = start + ((text.charCodeAt(start) & 0xfc00) === 0xd800 && start + 1 < end && (text.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+    const at = offset + start;
+    const firstEnd = at + ((text.charCodeAt(start) & 0xfc00) === 0xd800 && start + 1 < end && (text.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
-      // unit 0 (the replacement) spans [start, firstEnd); unit u ≥ 1 is text[start + u - 1]
+      // unit 0 (the replacement) spans [at, firstEnd); unit u ≥ 1 is text[start + u - 1]
       let s: number;
       let e: number;
       if (to <= from) {
-        s = e = from < word.length ? (from === 0 ? start : start + from - 1) : to === 1 ? firstEnd : start + to - 1;
+        s = e = from < word.length ? (from === 0 ? at : at + from - 1) : to === 1 ? firstEnd : at + to - 1;
       } else {
-        s = from === 0 ? start : start + from - 1;
-        e = to === 1 ? firstEnd : Math.max(from === 0 ? firstEnd : 0, start + to - 1);
+        s = from === 0 ? at : at + from - 1;
+        e = to === 1 ? firstEnd : Math.max(from === 0 ? firstEnd : 0, at + to - 1);
       }
-      this.#push(text, out, tokens.ids[k] ?? 0, s, e);
+      this.#push(original, out, tokens.ids[k] ?? 0, s, e);
       from = to;
     }
   }

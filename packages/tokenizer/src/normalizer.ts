@@ -7,20 +7,24 @@ import { graphemes, isAscii, isWhitespace } from './unicode.js';
 import { isGraphemeJoiner, joinedStretchEnd } from './grapheme-joiners.js';
 
 /**
- * Whether a normaliser leaves `text[from, to)` exactly as it is (then its alignment is the identity too). A quick
- * check that may answer `false` for some unchanged texts, never `true` for a changed one.
+ * The normalised text of `text[from, to)` when the normaliser maps each of its code units to one code unit (so the
+ * alignment is the identity: unit `i` of the result comes from unit `from + i`), computed without aligned strings;
+ * `undefined` when it does not, or when the quick check cannot tell (the caller then normalises the general way).
  */
-export type UnchangedCheck = (text: string, from: number, to: number) => boolean;
+export type UnitMap = (text: string, from: number, to: number) => string | undefined;
 
 /**
- * A normaliser that keeps the alignment to the original text; `leavesUnchanged`, when present, tells without
- * normalising that it would change nothing (present for null, Strip, Precompiled, Replace and Sequences of these).
+ * A normaliser that keeps the alignment to the original text; `unitMap`, when present, is its {@link UnitMap}
+ * (present for null, Strip, Precompiled, Replace and Sequences of these).
  */
-export type AlignedNormalizer = ((input: AlignedString) => AlignedString) & { leavesUnchanged?: UnchangedCheck };
+export type AlignedNormalizer = ((input: AlignedString) => AlignedString) & { unitMap?: UnitMap };
 
-function withCheck(normalize: (input: AlignedString) => AlignedString, leavesUnchanged: UnchangedCheck): AlignedNormalizer {
-  return Object.assign(normalize, { leavesUnchanged });
+function withUnitMap(normalize: (input: AlignedString) => AlignedString, unitMap: UnitMap): AlignedNormalizer {
+  return Object.assign(normalize, { unitMap });
 }
+
+/** The {@link UnitMap} of a normaliser that changes nothing. */
+const unchanged = (text: string, from: number, to: number): string => (from === 0 && to === text.length ? text : text.slice(from, to));
 
 /** A `normalizer` entry of `tokenizer.json`. */
 export interface NormalizerConfig {
@@ -89,7 +93,7 @@ function lowercaseAligned(input: AlignedString): AlignedString {
 
 function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const encoded = config['precompiled_charsmap'];
-  if (typeof encoded !== 'string' || encoded.length === 0) return withCheck((s) => s, () => true);
+  if (typeof encoded !== 'string' || encoded.length === 0) return withUnitMap((s) => s, unchanged);
   const charsmap = new PrecompiledCharsmap(decodeBase64(encoded));
   /** `charsmap.transform` of each BMP code unit alone, filled on first use (`undefined`: not looked up yet). */
   const single: Array<string | null | undefined> = new Array<string | null | undefined>(0x10000);
@@ -101,21 +105,39 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     }
     return replaced;
   };
-  /** Per BMP code unit: 0 not computed yet, 1 left as it is (no entry, joins no neighbour, not a surrogate), 2 not. */
-  const unchangedUnit = new Uint8Array(0x10000);
-  const leavesUnchanged: UnchangedCheck = (text, from, to) => {
+  /**
+   * Per BMP code unit: 0 not computed yet, 1 left as it is, 2 replaced by the one unit in `unitReplacement`, 3 other
+   * (a surrogate, a unit that may join a neighbour in a grapheme cluster, a longer or empty replacement). A text of
+   * units 1 and 2 only is one cluster per unit, each transformed alone (see the normaliser below).
+   */
+  const unitKind = new Uint8Array(0x10000);
+  const unitReplacement = new Uint16Array(0x10000);
+  const unitMap: UnitMap = (text, from, to) => {
+    let changed = false;
     for (let i = from; i < to; i++) {
       const code = text.charCodeAt(i);
-      let known = unchangedUnit[code] as number;
-      if (known === 0) {
-        known = (code & 0xf800) !== 0xd800 && !isGraphemeJoiner(code) && transformUnit(code) === null ? 1 : 2;
-        unchangedUnit[code] = known;
+      let kind = unitKind[code] as number;
+      if (kind === 0) {
+        const replaced = (code & 0xf800) === 0xd800 || isGraphemeJoiner(code) ? '' : transformUnit(code);
+        kind = replaced === null ? 1 : replaced.length === 1 && (replaced.charCodeAt(0) & 0xf800) !== 0xd800 ? 2 : 3;
+        if (kind === 2) unitReplacement[code] = replaced?.charCodeAt(0) ?? 0;
+        unitKind[code] = kind;
       }
-      if (known !== 1) return false;
+      if (kind === 3) return undefined;
+      if (kind === 2) changed = true;
     }
-    return true;
+    if (!changed) return unchanged(text, from, to);
+    let out = '';
+    let copied = from;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (unitKind[code] !== 2) continue;
+      out += text.slice(copied, i) + String.fromCharCode(unitReplacement[code] as number);
+      copied = i + 1;
+    }
+    return out + text.slice(copied, to);
   };
-  return withCheck((input) => {
+  return withUnitMap((input) => {
     // As Rust's `Precompiled` normaliser: each grapheme cluster under 6 UTF-8 bytes is looked up whole, then (when
     // it has no entry, or is longer) each of its code points. Most clusters are one code point; only stretches where
     // a code point may join its neighbour (see joinedStretchEnd) are segmented with Intl.Segmenter. Unchanged runs
@@ -179,7 +201,7 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     if (builder === undefined) return input;
     builder.pushFrom(input, copied, n);
     return builder.build();
-  }, leavesUnchanged);
+  }, unitMap);
 }
 
 /** Byte length of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder's U+FFFD). */
@@ -201,13 +223,14 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
   // The library translates the Oniguruma pattern to a JavaScript RegExp; reuse its translation.
   const pattern = new hf.ReplaceNormalizer(config).pattern;
   const content = typeof config['content'] === 'string' ? config['content'] : '';
-  if (pattern === null) return withCheck((s) => s, () => true);
-  const leavesUnchanged: UnchangedCheck = (text, from, to) => {
+  if (pattern === null) return withUnitMap((s) => s, unchanged);
+  const unitMap: UnitMap = (text, from, to) => {
+    const slice = unchanged(text, from, to);
     pattern.lastIndex = 0;
-    for (const match of text.slice(from, to).matchAll(pattern)) if (match[0].length > 0) return false;
-    return true;
+    for (const match of slice.matchAll(pattern)) if (match[0].length > 0) return undefined;
+    return slice;
   };
-  return withCheck((input) => {
+  return withUnitMap((input) => {
     const text = input.text;
     pattern.lastIndex = 0;
     let builder: AlignedStringBuilder | undefined;
@@ -233,13 +256,13 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
     if (builder === undefined) return input;
     builder.pushFrom(input, last, text.length);
     return builder.build();
-  }, leavesUnchanged);
+  }, unitMap);
 }
 
 function stripNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const left = config['strip_left'] !== false;
   const right = config['strip_right'] !== false;
-  return withCheck(
+  return withUnitMap(
     (input) => {
       const text = input.text;
       let from = 0;
@@ -248,7 +271,8 @@ function stripNormalizer(config: NormalizerConfig): AlignedNormalizer {
       if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
       return from === 0 && to === text.length ? input : input.slice(from, to);
     },
-    (text, from, to) => from >= to || ((!left || !isWhitespaceAt(text, from)) && (!right || !isWhitespaceBefore(text, to))),
+    (text, from, to) =>
+      from >= to || ((!left || !isWhitespaceAt(text, from)) && (!right || !isWhitespaceBefore(text, to))) ? unchanged(text, from, to) : undefined,
   );
 }
 
@@ -290,7 +314,7 @@ function unicodeNormalizer(form: 'NFC' | 'NFD' | 'NFKC' | 'NFKD'): AlignedNormal
  * Prepend, Sequence. Raises {@link InvalidConfigError} for other types.
  */
 export function createNormalizer(config: NormalizerConfig | null | undefined): AlignedNormalizer {
-  if (config === null || config === undefined) return withCheck((s) => s, () => true);
+  if (config === null || config === undefined) return withUnitMap((s) => s, unchanged);
   switch (config.type) {
     case 'BertNormalizer':
       return bertNormalizer(config);
@@ -322,10 +346,18 @@ export function createNormalizer(config: NormalizerConfig | null | undefined): A
     case 'Sequence': {
       const steps = ((config['normalizers'] as NormalizerConfig[] | undefined) ?? []).map(createNormalizer);
       const normalize = (input: AlignedString): AlignedString => steps.reduce((s, step) => step(s), input);
-      // unchanged by every step ⇒ each step sees the original text
-      const checks = steps.map((step) => step.leavesUnchanged);
-      if (!checks.every((check) => check !== undefined)) return normalize;
-      return withCheck(normalize, (text, from, to) => checks.every((check) => (check as UnchangedCheck)(text, from, to)));
+      // each step maps the previous step's result unit for unit
+      const maps = steps.map((step) => step.unitMap);
+      if (!maps.every((map) => map !== undefined)) return normalize;
+      return withUnitMap(normalize, (text, from, to) => {
+        let current = unchanged(text, from, to);
+        for (const map of maps) {
+          const next = (map as UnitMap)(current, 0, current.length);
+          if (next === undefined) return undefined;
+          current = next;
+        }
+        return current;
+      });
     }
     default:
       throw new InvalidConfigError(`Unsupported normalizer type ${JSON.stringify(config.type)} in tokenizer.json.`);

@@ -147,9 +147,9 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
     : undefined;
 
   // A lone Metaspace (deberta-v3): on text the normaliser leaves as it is, pre-tokeniser and model in one pass.
-  const metaspaceOptions = normalize.leavesUnchanged ? rawMetaspaceOptions(json.pre_tokenizer) : undefined;
+  const unitMap = normalize.unitMap;
+  const metaspaceOptions = unitMap ? rawMetaspaceOptions(json.pre_tokenizer) : undefined;
   const rawMetaspace = metaspaceOptions ? new MetaspaceWords(metaspaceOptions, (word) => model.tokenize(word), template.trimOffsets) : undefined;
-  const leavesUnchanged = normalize.leavesUnchanged;
 
   /** Tokenizes `text[from, to)` (a stretch that starts and ends at safe cuts), appending to `out`. */
   const encodeRange = (text: string, from: number, to: number, out: ContentTokens, limit: number): void => {
@@ -171,14 +171,15 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
         }
         continue;
       }
-      if (rawMetaspace && leavesUnchanged?.(text, raw.start, raw.end)) {
-        // the normalised text is the original
-        for (const piece of normalizedMatcher.split(text, raw.start, raw.end)) {
+      const mapped = rawMetaspace ? unitMap?.(text, raw.start, raw.end) : undefined;
+      if (rawMetaspace && mapped !== undefined) {
+        // the normalised text maps unit for unit onto the original
+        for (const piece of normalizedMatcher.split(mapped)) {
           if (out.ids.length >= limit) return;
           if (piece.id !== undefined) {
             out.ids.push(piece.id);
-            out.offsets.push([piece.start, piece.end]);
-          } else rawMetaspace.encode(text, piece.start, piece.end, out, limit);
+            out.offsets.push([raw.start + piece.start, raw.start + piece.end]);
+          } else rawMetaspace.encode(mapped, piece.start, piece.end, raw.start, text, out, limit);
         }
         continue;
       }
