@@ -1,5 +1,4 @@
 import type { TokenSink } from './byte-level-bpe.js';
-import type { UnitMap } from './normalizer.js';
 import type { PreTokenizerConfig } from './pre-tokenizer.js';
 import type { WordTokens } from './subword-model.js';
 
@@ -58,7 +57,7 @@ export class MetaspaceWords {
   /**
    * Appends the tokens of `text[from, to)` to `out`, word by word, while `out` holds fewer than `limit` tokens.
    * `text` is the normalised text, whose unit `i` comes from unit `offset + i` of `original` (see
-   * {@link UnitMap}); offsets are in `original`.
+   * the normaliser's `unitMap`); offsets are in `original`.
    */
   encode(text: string, from: number, to: number, offset: number, original: string, out: TokenSink, limit: number): void {
     if (to <= from) return;
