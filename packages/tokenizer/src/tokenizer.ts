@@ -75,7 +75,7 @@ function sanePositive(value: unknown): number | undefined {
 
 /**
  * Creates a {@link TokenizerV1} from a parsed `tokenizer.json` (and optionally `tokenizer_config.json`). Pure: no
- * I/O; runs in browsers. The BPE and WordPiece models are those of `@huggingface/tokenizers`, Unigram is ours;
+ * I/O; runs in browsers. The BPE and Unigram models are ours, WordPiece is `@huggingface/tokenizers`';
  * normalisation, pre-tokenisation, offsets, special tokens, truncation and padding are done here (see README).
  *
  * `modelMaxLength`: `model_max_length` of the config when below 1e9 (Hugging Face writes 1e30 for "unset"), else
