@@ -18,6 +18,15 @@ const CHAR_TABLE_SIZE = 0x800;
 /** The raw (not byte-level) words {@link BpeModel.encodeRawWord} takes at most, in UTF-16 code units (≤ 4 bytes each). */
 export const MAX_RAW_WORD = 16_384;
 
+/**
+ * A copy of `text` that does not keep a longer string alive: V8 makes `slice` results of 13+ units views into their
+ * parent, so a cache keyed by words sliced from the input would pin whole input texts (10,000 keys → 10,000 texts).
+ * Concatenating flattens into a new string of the word's length (plus one unit), which the slice then views.
+ */
+export function ownCopy(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
 /** A BPE `model` entry of `tokenizer.json`. */
 export interface BpeConfig {
   vocab?: unknown;
@@ -316,7 +325,7 @@ export class BpeModel {
         result[at++] = byteEnd[k + (lens[k] as number) - 1] as number;
       }
     }
-    if (cacheable && this.#cache.size < BPE_CACHE_CAPACITY) this.#cache.set(key, result);
+    if (cacheable && this.#cache.size < BPE_CACHE_CAPACITY) this.#cache.set(ownCopy(key), result);
     return result;
   }
 

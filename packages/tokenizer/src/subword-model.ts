@@ -1,6 +1,6 @@
 import { InvalidConfigError } from '@llm-shield/core';
 import { hf, type HfModel } from './hf-library.js';
-import { BpeModel } from './bpe-model.js';
+import { BpeModel, ownCopy } from './bpe-model.js';
 import { UnigramModel } from './unigram-model.js';
 
 /** The tokens of one word: ids, and the end (in code units of the word) of each token's span. */
@@ -153,7 +153,7 @@ export class SubwordModel {
     if (cached) return cached;
     const result = this.kind !== 'WordPiece' && word.length > MAX_MODEL_WORD ? this.tokenizeSegments(word) : this.tokenizeWord(word);
     if (this.cache.size >= CACHE_CAPACITY) this.cache.clear();
-    if (word.length <= 256) this.cache.set(word, result);
+    if (word.length <= 256) this.cache.set(ownCopy(word), result);
     return result;
   }
 
