@@ -55,18 +55,15 @@ function optionalBoolean(config: BpeConfig, key: string): boolean {
   return value;
 }
 
-/** The `[left, right]` pairs of a `merges` list: `"a b"` strings (exactly one space, as Rust requires) or `[a, b]` pairs. */
-function mergePairs(merges: unknown): Array<readonly [string, string]> {
-  if (!Array.isArray(merges)) throw new InvalidConfigError('A BPE model needs a "merges" list in tokenizer.json.', { details: { field: 'merges' } });
-  return merges.map((merge: unknown, rank) => {
-    if (typeof merge === 'string') {
-      const parts = merge.split(' ');
-      if (parts.length === 2) return [parts[0] as string, parts[1] as string] as const;
-    } else if (Array.isArray(merge) && merge.length === 2 && typeof merge[0] === 'string' && typeof merge[1] === 'string') {
-      return [merge[0], merge[1]] as const;
-    }
-    throw new InvalidConfigError(`BPE merge ${rank + 1} is neither "a b" nor ["a", "b"] in tokenizer.json.`, { details: { field: 'merges', value: merge } });
-  });
+/** Merge `rank` of a `merges` list as `[left, right]`: `"a b"` strings (exactly one space, as Rust requires) or `[a, b]` pairs. */
+function mergePair(merge: unknown, rank: number): readonly [string, string] {
+  if (typeof merge === 'string') {
+    const space = merge.indexOf(' ');
+    if (space >= 0 && merge.indexOf(' ', space + 1) < 0) return [merge.slice(0, space), merge.slice(space + 1)];
+  } else if (Array.isArray(merge) && merge.length === 2 && typeof merge[0] === 'string' && typeof merge[1] === 'string') {
+    return [merge[0], merge[1]];
+  }
+  throw new InvalidConfigError(`BPE merge ${rank + 1} is neither "a b" nor ["a", "b"] in tokenizer.json.`, { details: { field: 'merges', value: merge } });
 }
 
 /**
@@ -135,7 +132,10 @@ export class BpeModel {
       throw new InvalidConfigError('A BPE model needs a "vocab" object of token → id in tokenizer.json.', { details: { field: 'vocab' } });
     }
     this.vocab = new Map<string, number>();
-    for (const [token, id] of Object.entries(vocab as Record<string, unknown>)) {
+    const entries = vocab as Record<string, unknown>;
+    for (const token in entries) {
+      if (!Object.hasOwn(entries, token)) continue;
+      const id = entries[token];
       if (typeof id !== 'number' || !Number.isInteger(id) || id < 0 || id >= 2 ** 31) {
         throw new InvalidConfigError(`BPE vocab id of ${JSON.stringify(token)} is not a non-negative integer.`, { details: { field: 'vocab', value: id } });
       }
@@ -149,38 +149,48 @@ export class BpeModel {
     this.#byteFallback = optionalBoolean(config, 'byte_fallback');
     this.#ignoreMerges = optionalBoolean(config, 'ignore_merges');
 
-    const pairs = mergePairs(config.merges);
+    const merges = config.merges;
+    if (!Array.isArray(merges)) throw new InvalidConfigError('A BPE model needs a "merges" list in tokenizer.json.', { details: { field: 'merges' } });
     let capacity = 16;
-    while (capacity < pairs.length * 2) capacity *= 2;
-    this.#mask = capacity - 1;
-    this.#mergeLeft = new Int32Array(capacity).fill(-1);
-    this.#mergeRight = new Int32Array(capacity);
-    this.#mergeRank = new Int32Array(capacity);
-    this.#newIdOfRank = new Int32Array(pairs.length);
+    while (capacity < merges.length * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const mergeLeft = new Int32Array(capacity).fill(-1);
+    const mergeRight = new Int32Array(capacity);
+    const mergeRank = new Int32Array(capacity);
+    const newIdOfRank = new Int32Array(merges.length);
     const prefixLength = this.#prefix.length;
-    pairs.forEach(([left, right], rank) => {
-      const a = this.vocab.get(left);
-      const b = this.vocab.get(right);
-      const merged = left + right.slice(prefixLength);
-      const id = this.vocab.get(merged);
+    const vocabMap = this.vocab;
+    for (let rank = 0; rank < merges.length; rank++) {
+      const [left, right] = mergePair(merges[rank], rank);
+      const a = vocabMap.get(left);
+      const b = vocabMap.get(right);
+      const merged = left + (prefixLength > 0 ? right.slice(prefixLength) : right);
+      const id = vocabMap.get(merged);
       if (a === undefined || b === undefined || id === undefined) {
         const missing = a === undefined ? left : b === undefined ? right : merged;
         throw new InvalidConfigError(`BPE merge ${rank + 1} uses ${JSON.stringify(missing)}, which is not in the vocab.`, {
           details: { field: 'merges', value: `${left} ${right}` },
         });
       }
-      this.#newIdOfRank[rank] = id;
+      newIdOfRank[rank] = id;
       // Insert or overwrite: a pair listed twice keeps its last rank (Rust collects the merges into a HashMap).
-      let slot = this.#slot(a, b);
+      let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77);
+      h ^= h >>> 15;
+      let slot = h & mask;
       for (;;) {
-        const stored = this.#mergeLeft[slot] as number;
-        if (stored === -1 || (stored === a && this.#mergeRight[slot] === b)) break;
-        slot = (slot + 1) & this.#mask;
+        const stored = mergeLeft[slot] as number;
+        if (stored === -1 || (stored === a && mergeRight[slot] === b)) break;
+        slot = (slot + 1) & mask;
       }
-      this.#mergeLeft[slot] = a;
-      this.#mergeRight[slot] = b;
-      this.#mergeRank[slot] = rank;
-    });
+      mergeLeft[slot] = a;
+      mergeRight[slot] = b;
+      mergeRank[slot] = rank;
+    }
+    this.#mask = mask;
+    this.#mergeLeft = mergeLeft;
+    this.#mergeRight = mergeRight;
+    this.#mergeRank = mergeRank;
+    this.#newIdOfRank = newIdOfRank;
 
     this.#charId = new Int32Array(CHAR_TABLE_SIZE).fill(-1);
     for (let code = 0; code < CHAR_TABLE_SIZE; code++) {
@@ -327,12 +337,6 @@ export class BpeModel {
     }
     if (cacheable && this.#cache.size < BPE_CACHE_CAPACITY) this.#cache.set(ownCopy(key), result);
     return result;
-  }
-
-  #slot(a: number, b: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77);
-    h ^= h >>> 15;
-    return h & this.#mask;
   }
 
   /** Rank of the merge of `a` then `b`, -1 when none. */
