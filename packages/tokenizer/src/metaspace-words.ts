@@ -56,14 +56,15 @@ export class MetaspaceWords {
 
   /**
    * Appends the tokens of `text[from, to)` to `out`, word by word, while `out` holds fewer than `limit` tokens.
-   * `text` is the normalised text, whose unit `i` comes from unit `offset + i` of `original` (see
-   * the normaliser's `unitMap`); offsets are in `original`.
+   * `text` is the normalised text, whose unit `i` comes from unit `offset + (origin?.[i] ?? i)` of `original` (the
+   * normaliser's `unitMap`); offsets are in `original`.
    */
-  encode(text: string, from: number, to: number, offset: number, original: string, out: TokenSink, limit: number): void {
+  encode(text: string, from: number, to: number, offset: number, origin: Int32Array | undefined, original: string, out: TokenSink, limit: number): void {
     if (to <= from) return;
     const replacementCode = this.#replacementCode;
     const first = text.charCodeAt(from);
-    const prepend = first !== replacementCode && first !== 0x20 && (this.#scheme === 'always' || (this.#scheme === 'first' && offset + from === 0));
+    const at = (i: number): number => offset + (origin === undefined ? i : (origin[i] as number));
+    const prepend = first !== replacementCode && first !== 0x20 && (this.#scheme === 'always' || (this.#scheme === 'first' && at(from) === 0));
     let start = from;
     while (start < to) {
       if (out.ids.length >= limit) return;
@@ -73,42 +74,46 @@ export class MetaspaceWords {
         if (code === 0x20 || code === replacementCode) break;
         end++;
       }
-      if (start === from && prepend) this.#emitPrepended(text, from, end, offset, original, out);
-      else this.#emit(text, start, end, offset, original, out);
+      if (start === from && prepend) this.#emitPrepended(text, from, end, at, original, out);
+      else this.#emit(text, start, end, at, original, out);
       start = end;
     }
   }
 
   /** The word `text[start, end)` (a leading space as the replacement character): its units map one to one. */
-  #emit(text: string, start: number, end: number, offset: number, original: string, out: TokenSink): void {
+  #emit(text: string, start: number, end: number, at: (i: number) => number, original: string, out: TokenSink): void {
     const word = text.charCodeAt(start) === 0x20 ? this.#replacement + text.slice(start + 1, end) : text.slice(start, end);
     const tokens = this.#tokenize(word);
-    const at = offset + start;
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
-      this.#push(original, out, tokens.ids[k] ?? 0, at + from, at + (to > from ? to : from));
+      if (to > from) this.#push(original, out, tokens.ids[k] ?? 0, at(start + from), at(start + to - 1) + 1);
+      else {
+        const position = from < word.length ? at(start + from) : at(start + to - 1) + 1;
+        this.#push(original, out, tokens.ids[k] ?? 0, position, position);
+      }
       from = to;
     }
   }
 
   /** The first word `text[start, end)` with a replacement character before it, spanning the first code point. */
-  #emitPrepended(text: string, start: number, end: number, offset: number, original: string, out: TokenSink): void {
+  #emitPrepended(text: string, start: number, end: number, at: (i: number) => number, original: string, out: TokenSink): void {
     const word = this.#replacement + text.slice(start, end);
     const tokens = this.#tokenize(word);
-    const at = offset + start;
-    const firstEnd = at + ((text.charCodeAt(start) & 0xfc00) === 0xd800 && start + 1 < end && (text.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? 2 : 1);
+    const firstWidth = (text.charCodeAt(start) & 0xfc00) === 0xd800 && start + 1 < end && (text.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    const firstStart = at(start);
+    const firstEnd = at(start + firstWidth - 1) + 1;
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
-      // unit 0 (the replacement) spans [at, firstEnd); unit u ≥ 1 is text[start + u - 1]
+      // unit 0 (the replacement) spans [firstStart, firstEnd); unit u ≥ 1 is text[start + u - 1]
       let s: number;
       let e: number;
       if (to <= from) {
-        s = e = from < word.length ? (from === 0 ? at : at + from - 1) : to === 1 ? firstEnd : at + to - 1;
+        s = e = from < word.length ? (from === 0 ? firstStart : at(start + from - 1)) : to === 1 ? firstEnd : at(start + to - 2) + 1;
       } else {
-        s = from === 0 ? at : at + from - 1;
-        e = to === 1 ? firstEnd : Math.max(from === 0 ? firstEnd : 0, at + to - 1);
+        s = from === 0 ? firstStart : at(start + from - 1);
+        e = to === 1 ? firstEnd : Math.max(from === 0 ? firstEnd : 0, at(start + to - 2) + 1);
       }
       this.#push(original, out, tokens.ids[k] ?? 0, s, e);
       from = to;

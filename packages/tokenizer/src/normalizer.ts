@@ -7,11 +7,20 @@ import { graphemes, isAscii, isWhitespace } from './unicode.js';
 import { isGraphemeJoiner, joinedStretchEnd } from './grapheme-joiners.js';
 
 /**
- * The normalised text of `text[from, to)` when the normaliser maps each of its code units to one code unit (so the
- * alignment is the identity: unit `i` of the result comes from unit `from + i`), computed without aligned strings;
- * `undefined` when it does not, or when the quick check cannot tell (the caller then normalises the general way).
+ * A normalised stretch each of whose code units comes from one code unit of the input stretch: unit `i` is aligned
+ * to input unit `origin[i]` (counted from the stretch's start; `origin` absent: unit `i`). Origins increase.
  */
-export type UnitMap = (text: string, from: number, to: number) => string | undefined;
+export interface UnitMapped {
+  text: string;
+  origin: Int32Array | undefined;
+}
+
+/**
+ * The normalised text of `text[from, to)` when every unit of it comes from one input unit (see {@link UnitMapped}:
+ * units replaced one for one, runs collapsed onto one of their units, ends stripped), computed without aligned
+ * strings; `undefined` when not, or when the quick check cannot tell (the caller then normalises the general way).
+ */
+export type UnitMap = (text: string, from: number, to: number) => UnitMapped | undefined;
 
 /**
  * A normaliser that keeps the alignment to the original text; `unitMap`, when present, is its {@link UnitMap}
@@ -24,7 +33,10 @@ function withUnitMap(normalize: (input: AlignedString) => AlignedString, unitMap
 }
 
 /** The {@link UnitMap} of a normaliser that changes nothing. */
-const unchanged = (text: string, from: number, to: number): string => (from === 0 && to === text.length ? text : text.slice(from, to));
+const unchanged = (text: string, from: number, to: number): UnitMapped => ({
+  text: from === 0 && to === text.length ? text : text.slice(from, to),
+  origin: undefined,
+});
 
 /** A `normalizer` entry of `tokenizer.json`. */
 export interface NormalizerConfig {
@@ -135,7 +147,7 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
       out += text.slice(copied, i) + String.fromCharCode(unitReplacement[code] as number);
       copied = i + 1;
     }
-    return out + text.slice(copied, to);
+    return { text: out + text.slice(copied, to), origin: undefined };
   };
   return withUnitMap((input) => {
     // As Rust's `Precompiled` normaliser: each grapheme cluster under 6 UTF-8 bytes is looked up whole, then (when
@@ -225,10 +237,28 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const content = typeof config['content'] === 'string' ? config['content'] : '';
   if (pattern === null) return withUnitMap((s) => s, unchanged);
   const unitMap: UnitMap = (text, from, to) => {
-    const slice = unchanged(text, from, to);
+    const slice = unchanged(text, from, to).text;
     pattern.lastIndex = 0;
-    for (const match of slice.matchAll(pattern)) if (match[0].length > 0) return undefined;
-    return slice;
+    let out = '';
+    let origin: Int32Array | undefined;
+    let n = 0;
+    let last = 0;
+    for (const match of slice.matchAll(pattern)) {
+      const at = match.index;
+      const length = match[0].length;
+      if (length === 0) continue;
+      // a longer replacement is aligned to the whole match: not one unit each
+      if (content.length > length) return undefined;
+      origin ??= new Int32Array(slice.length);
+      for (let i = last; i < at; i++) origin[n++] = i;
+      // as the normaliser: each replacement unit aligned to one of the match's last units
+      for (let k = 0; k < content.length; k++) origin[n++] = at + length - content.length + k;
+      out += slice.slice(last, at) + content;
+      last = at + length;
+    }
+    if (origin === undefined) return { text: slice, origin: undefined };
+    for (let i = last; i < slice.length; i++) origin[n++] = i;
+    return { text: out + slice.slice(last), origin: origin.subarray(0, n) };
   };
   return withUnitMap((input) => {
     const text = input.text;
@@ -271,8 +301,16 @@ function stripNormalizer(config: NormalizerConfig): AlignedNormalizer {
       if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
       return from === 0 && to === text.length ? input : input.slice(from, to);
     },
-    (text, from, to) =>
-      from >= to || ((!left || !isWhitespaceAt(text, from)) && (!right || !isWhitespaceBefore(text, to))) ? unchanged(text, from, to) : undefined,
+    (text, from, to) => {
+      let start = from;
+      let end = to;
+      if (left) while (start < end && isWhitespaceAt(text, start)) start += codePointWidth(text, start);
+      if (right) while (end > start && isWhitespaceBefore(text, end)) end -= codePointWidthBefore(text, end);
+      if (start === from && end === to) return unchanged(text, from, to);
+      const origin = new Int32Array(end - start);
+      for (let i = 0; i < origin.length; i++) origin[i] = start - from + i;
+      return { text: text.slice(start, end), origin };
+    },
   );
 }
 
@@ -352,9 +390,14 @@ export function createNormalizer(config: NormalizerConfig | null | undefined): A
       return withUnitMap(normalize, (text, from, to) => {
         let current = unchanged(text, from, to);
         for (const map of maps) {
-          const next = (map as UnitMap)(current, 0, current.length);
+          const next = (map as UnitMap)(current.text, 0, current.text.length);
           if (next === undefined) return undefined;
-          current = next;
+          let origin = current.origin;
+          if (next.origin !== undefined) {
+            const previous = origin;
+            origin = previous === undefined ? next.origin : next.origin.map((i) => previous[i] as number);
+          }
+          current = { text: next.text, origin };
         }
         return current;
       });

@@ -172,14 +172,16 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
         continue;
       }
       const mapped = rawMetaspace ? unitMap?.(text, raw.start, raw.end) : undefined;
-      if (rawMetaspace && mapped !== undefined) {
-        // the normalised text maps unit for unit onto the original
-        for (const piece of normalizedMatcher.split(mapped)) {
+      if (rawMetaspace && mapped !== undefined && (mapped.text.length > 0 || raw.end === raw.start)) {
+        // every unit of the normalised text comes from one unit of the original
+        const origin = mapped.origin;
+        const at = (i: number): number => raw.start + (origin === undefined ? i : (origin[i] as number));
+        for (const piece of normalizedMatcher.split(mapped.text)) {
           if (out.ids.length >= limit) return;
           if (piece.id !== undefined) {
             out.ids.push(piece.id);
-            out.offsets.push([raw.start + piece.start, raw.start + piece.end]);
-          } else rawMetaspace.encode(mapped, piece.start, piece.end, raw.start, text, out, limit);
+            out.offsets.push([at(piece.start), at(piece.end - 1) + 1]);
+          } else rawMetaspace.encode(mapped.text, piece.start, piece.end, raw.start, origin, text, out, limit);
         }
         continue;
       }
