@@ -34,7 +34,7 @@ function byteTokenName(byte: number): string {
  * piece listed twice, as Rust builds it). Raises {@link InvalidConfigError} for a vocab that is not a non-empty list
  * of `[piece, score]` pairs or an `unk_id` outside it.
  */
-function createUnigram(config: ModelConfig): { model: UnigramModel; vocab: Map<string, number>; unkId: number | undefined } {
+function createUnigram(config: ModelConfig): { model: UnigramModel; unkId: number | undefined } {
   const vocab = config['vocab'];
   const unkId = config['unk_id'] ?? undefined;
   const usable =
@@ -46,7 +46,6 @@ function createUnigram(config: ModelConfig): { model: UnigramModel; vocab: Map<s
   const entries = vocab as Array<[string, number]>;
   return {
     model: new UnigramModel(entries, unkId as number | undefined),
-    vocab: new Map(entries.map(([piece], id) => [piece, id] as [string, number])),
     unkId: unkId as number | undefined,
   };
 }
@@ -70,7 +69,8 @@ function dropParsedTables(model: HfModel): void {
  */
 export class SubwordModel {
   readonly kind: 'BPE' | 'WordPiece' | 'Unigram';
-  private readonly vocab: Map<string, number>;
+  /** Token → id: the BPE/WordPiece vocab map, Unigram's trie (no map of its 128,000 pieces: about 7 MB less heap). */
+  private readonly lookup: (token: string) => number | undefined;
   private readonly unkId: number | undefined;
   private readonly byteFallback: boolean;
   private readonly fuseUnk: boolean;
@@ -86,7 +86,7 @@ export class SubwordModel {
       const model = new BpeModel(config);
       this.kind = 'BPE';
       this.bpe = model;
-      this.vocab = model.vocab;
+      this.lookup = (token) => model.vocab.get(token);
       this.unkId = model.unkId;
       this.fuseUnk = config['fuse_unk'] === true;
       this.tokenizeWord = (word) => model.tokenize(word);
@@ -94,7 +94,8 @@ export class SubwordModel {
       const model = new hf.WordPiece(config);
       dropParsedTables(model);
       this.kind = 'WordPiece';
-      this.vocab = model.tokens_to_ids;
+      const vocab = model.tokens_to_ids;
+      this.lookup = (token) => vocab.get(token);
       this.unkId = model.unk_token_id;
       this.fuseUnk = false;
       const prefix = typeof config['continuing_subword_prefix'] === 'string' ? config['continuing_subword_prefix'] : '##';
@@ -106,7 +107,7 @@ export class SubwordModel {
         let position = 0;
         pieces.forEach((piece, index) => {
           position += index > 0 && piece.startsWith(prefix) ? piece.length - prefix.length : piece.length;
-          out.ids.push(this.vocab.get(piece) ?? this.unkId ?? 0);
+          out.ids.push(this.lookup(piece) ?? this.unkId ?? 0);
           out.ends.push(Math.min(position, word.length));
         });
         return out;
@@ -114,7 +115,7 @@ export class SubwordModel {
     } else if (type === 'Unigram') {
       const unigram = createUnigram(config);
       this.kind = 'Unigram';
-      this.vocab = unigram.vocab;
+      this.lookup = (token) => unigram.model.idOf(token);
       this.unkId = unigram.unkId;
       this.fuseUnk = true;
       const model = unigram.model;
@@ -144,7 +145,7 @@ export class SubwordModel {
 
   /** The id of `token` in the model's vocabulary. */
   idOf(token: string): number | undefined {
-    return this.vocab.get(token);
+    return this.lookup(token);
   }
 
   /** Tokenizes one pre-tokenised word (in segments of {@link MAX_MODEL_WORD} units past that length, BPE/Unigram). */
@@ -180,7 +181,7 @@ export class SubwordModel {
 
   /** Appends `piece` (covering `core` and ending at `end`), with byte fallback and unknown fusion. */
   private pushPiece(out: WordTokens, piece: string, core: string, end: number): void {
-    const id = this.vocab.get(piece);
+    const id = this.lookup(piece);
     if (id !== undefined) {
       out.ids.push(id);
       out.ends.push(end);
@@ -188,7 +189,7 @@ export class SubwordModel {
     }
     if (this.byteFallback) {
       const bytes = encoder.encode(core);
-      const ids = Array.from(bytes, (b) => this.vocab.get(byteTokenName(b)));
+      const ids = Array.from(bytes, (b) => this.lookup(byteTokenName(b)));
       if (ids.every((x) => x !== undefined)) {
         for (const byteId of ids) {
           out.ids.push(byteId as number);
