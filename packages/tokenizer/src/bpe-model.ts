@@ -13,6 +13,8 @@ export const BPE_CACHE_CAPACITY = 10_000;
 const CACHE_MAX_WORD = 256;
 /** Heap keys are `rank * POS_SPAN + position`: positions stay below this (words are at most 65,536 units, see {@link BpeModel.encodeRawWord}). */
 const POS_SPAN = 2 ** 18;
+/** Scratch arrays past this many symbols are given back at the next short word (a 64K-unit word needs ~18 MB). */
+const SCRATCH_KEPT = 4096;
 /** Single BMP characters below this code are looked up in a table instead of the vocab map. */
 const CHAR_TABLE_SIZE = 0x800;
 /** The raw (not byte-level) words {@link BpeModel.encodeRawWord} takes at most, in UTF-16 code units (≤ 4 bytes each). */
@@ -512,8 +514,21 @@ export class BpeModel {
     }
   }
 
-  /** Grows the scratch arrays to hold `size` symbols (and the heap twice that: each merge pushes at most two entries). */
+  /**
+   * Grows the scratch arrays to hold `size` symbols (and the heap three times that: each merge pushes at most two
+   * entries); after a long word (over {@link SCRATCH_KEPT} symbols), a short one gives the large arrays back.
+   */
   #reserve(size: number): void {
+    if (this.#ids.length > SCRATCH_KEPT && size <= SCRATCH_KEPT) {
+      this.#ids = new Int32Array(64);
+      this.#lens = new Int32Array(64);
+      this.#prev = new Int32Array(64);
+      this.#next = new Int32Array(64);
+      this.#byteStart = new Int32Array(64);
+      this.#byteEnd = new Int32Array(64);
+      this.#heapKeys = new Float64Array(64);
+      this.#heapNew = new Int32Array(64);
+    }
     if (size > this.#ids.length) {
       let capacity = this.#ids.length;
       while (capacity < size) capacity *= 2;

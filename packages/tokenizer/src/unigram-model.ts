@@ -172,7 +172,14 @@ export class UnigramModel {
     return path;
   }
 
+  /** Grows the scratch arrays to `size`; after a long word (over 4,096 units), a short one gives the large arrays back. */
   #reserve(size: number): void {
+    if (this.#best.length > 4096 && size <= 4096) {
+      this.#best = new Float64Array(64);
+      this.#from = new Int32Array(64);
+      this.#token = new Int32Array(64);
+      this.#path = { count: 0, ids: new Int32Array(64), ends: new Int32Array(64) };
+    }
     if (size <= this.#best.length) return;
     let capacity = this.#best.length;
     while (capacity < size) capacity *= 2;
