@@ -193,9 +193,16 @@ describe('BPE options: same ids (and offsets) as the native tokenizers binding',
     }
   });
 
-  it('byte_fallback (ids; a missing byte token falls back to the unknown token)', async () => {
-    const model = bpeModel(['<unk>', 'a', 'b', '<0xC3>', '<0xA9>', '<0xE2>', '<0x82>'], ['a b', '<0xC3> <0xA9>'], { unk_token: '<unk>', byte_fallback: true });
-    await expectNativeParity(tokenizerJson(model, whitespace), [text, ...words, 'ééé aéb'], false);
+  it('byte_fallback (a byte token spans its character; a missing byte token falls back to the unknown token)', async () => {
+    const model = bpeModel(['<unk>', 'a', 'b', '<0xC3>', '<0xA9>', '<0xBC>', '<0xE2>', '<0x82>'], ['a b', '<0xC3> <0xA9>'], { unk_token: '<unk>', byte_fallback: true });
+    await expectNativeParity(tokenizerJson(model, whitespace), [text, ...words, 'ééé aéb', 'ü aüb'], true);
+    // as Llama-style files: Metaspace words (the raw Metaspace path), byte tokens for what the vocab lacks
+    const metaspace = bpeModel(['<unk>', '▁', 'a', 'b', '<0xC3>', '<0xA9>', '<0xBC>', '<0xE2>', '<0x82>', '<0xAC>', '<0x20>'], ['▁ a', 'a b', '<0xC3> <0xA9>'], {
+      unk_token: '<unk>',
+      byte_fallback: true,
+    });
+    const metaspaceJson = tokenizerJson(metaspace, { type: 'Metaspace', replacement: '▁', prepend_scheme: 'first', split: true });
+    await expectNativeParity(metaspaceJson, ['ab ü aüb', 'ü', '€ab é', 'x y', ' ab', 'ab  ü']);
   });
 
   it('ignore_merges: a word in the vocab is one token', async () => {

@@ -5,6 +5,8 @@ import { BYTE_TO_CHAR } from './byte-level.js';
 export interface BpeWordTokens {
   ids: number[];
   ends: number[];
+  /** Start of each token's span: the previous token's end, except for `byte_fallback` tokens, which all span their character (as in Rust). */
+  starts: number[];
 }
 
 /** Capacity of {@link BpeModel}'s word cache (Rust `tokenizers`' `DEFAULT_CACHE_CAPACITY`); once full, new words are not cached. */
@@ -217,20 +219,24 @@ export class BpeModel {
 
   /** Tokenizes one pre-tokenised word (its characters are the vocab's: byte-level characters for a byte-level model). */
   tokenize(word: string): BpeWordTokens {
-    const out: BpeWordTokens = { ids: [], ends: [] };
+    const out: BpeWordTokens = { ids: [], ends: [], starts: [] };
     if (word.length === 0) return out;
     if (this.#ignoreMerges) {
       const id = this.vocab.get(word);
-      if (id !== undefined) return { ids: [id], ends: [word.length] };
+      if (id !== undefined) return { ids: [id], ends: [word.length], starts: [0] };
     }
     const count = this.#initialSymbols(word);
     this.#mergeAll(count);
     const ids = this.#ids;
     const lens = this.#lens;
     const next = this.#next;
+    const starts = this.#byteStart;
     let end = 0;
     for (let k = 0; k !== -1 && k < count; k = next[k] as number) {
-      end += lens[k] as number;
+      const len = lens[k] as number;
+      // a token of continuation bytes (length 0) spans its character, as the first byte's token does
+      out.starts.push(len > 0 ? end : (starts[k] as number));
+      end += len;
       out.ids.push(ids[k] as number);
       out.ends.push(end);
     }
@@ -362,13 +368,16 @@ export class BpeModel {
     this.#reserve(word.length * (4 + 3 * this.#prefix.length) + 3 * this.#suffix.length + 1);
     const ids = this.#ids;
     const lens = this.#lens;
+    const starts = this.#byteStart;
     const prefix = this.#prefix;
     const suffix = this.#suffix;
     let n = 0;
     let unkLength = 0; // pending unknown token's length (0: none)
+    let unkStart = 0;
     const flushUnk = (): void => {
       if (unkLength === 0) return;
       ids[n] = this.#unkIdOrThrow();
+      starts[n] = unkStart;
       lens[n++] = unkLength;
       unkLength = 0;
     };
@@ -390,9 +399,10 @@ export class BpeModel {
       if (id >= 0) {
         flushUnk();
         ids[n] = id;
+        starts[n] = i;
         lens[n++] = width;
       } else {
-        const fallbackEnd = this.#byteFallback ? this.#writeByteFallback(symbol ?? (first ? '' : prefix) + word.slice(i, i + width) + (last ? suffix : ''), width, n) : -1;
+        const fallbackEnd = this.#byteFallback ? this.#writeByteFallback(symbol ?? (first ? '' : prefix) + word.slice(i, i + width) + (last ? suffix : ''), i, width, n) : -1;
         if (fallbackEnd >= 0) {
           // As Rust: a pending unknown token is not flushed here (it follows the bytes).
           n = fallbackEnd;
@@ -401,6 +411,7 @@ export class BpeModel {
             throw new InvalidConfigError(`Token ${JSON.stringify(word.slice(i, i + width))} is not in the vocabulary and the model has no unk token.`);
           }
           if (unkLength > 0 && !this.#fuseUnk) flushUnk();
+          if (unkLength === 0) unkStart = i;
           unkLength += width;
         }
       }
@@ -411,11 +422,11 @@ export class BpeModel {
   }
 
   /**
-   * With `byte_fallback`: writes the `<0xXX>` tokens of `symbol`'s UTF-8 bytes at `at` (the first covering the
-   * `width` units of the character, the others empty) when all are in the vocab and returns the index after them; -1
+   * With `byte_fallback`: writes the `<0xXX>` tokens of `symbol`'s UTF-8 bytes at `at` (the first of length
+   * `width`, the others 0, all starting at `start`: each spans the character) when all are in the vocab and returns the index after them; -1
    * (nothing written) when one is missing.
    */
-  #writeByteFallback(symbol: string, width: number, at: number): number {
+  #writeByteFallback(symbol: string, start: number, width: number, at: number): number {
     const bytes = new TextEncoder().encode(symbol);
     const found: number[] = [];
     for (const byte of bytes) {
@@ -426,6 +437,7 @@ export class BpeModel {
     let n = at;
     found.forEach((id, k) => {
       this.#ids[n] = id;
+      this.#byteStart[n] = start;
       this.#lens[n++] = k === 0 ? width : 0;
     });
     return n;

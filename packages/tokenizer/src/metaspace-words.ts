@@ -87,9 +87,10 @@ export class MetaspaceWords {
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
-      if (to > from) this.#push(original, out, tokens.ids[k] ?? 0, at(start + from), at(start + to - 1) + 1);
+      const begin = tokens.starts?.[k] ?? from;
+      if (to > begin) this.#push(original, out, tokens.ids[k] ?? 0, at(start + begin), at(start + to - 1) + 1);
       else {
-        const position = from < word.length ? at(start + from) : at(start + to - 1) + 1;
+        const position = begin < word.length ? at(start + begin) : at(start + to - 1) + 1;
         this.#push(original, out, tokens.ids[k] ?? 0, position, position);
       }
       from = to;
@@ -106,14 +107,15 @@ export class MetaspaceWords {
     let from = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const to = tokens.ends[k] ?? word.length;
+      const begin = tokens.starts?.[k] ?? from;
       // unit 0 (the replacement) spans [firstStart, firstEnd); unit u ≥ 1 is text[start + u - 1]
       let s: number;
       let e: number;
-      if (to <= from) {
-        s = e = from < word.length ? (from === 0 ? firstStart : at(start + from - 1)) : to === 1 ? firstEnd : at(start + to - 2) + 1;
+      if (to <= begin) {
+        s = e = begin < word.length ? (begin === 0 ? firstStart : at(start + begin - 1)) : to === 1 ? firstEnd : at(start + to - 2) + 1;
       } else {
-        s = from === 0 ? firstStart : at(start + from - 1);
-        e = to === 1 ? firstEnd : Math.max(from === 0 ? firstEnd : 0, at(start + to - 2) + 1);
+        s = begin === 0 ? firstStart : at(start + begin - 1);
+        e = to === 1 ? firstEnd : Math.max(begin === 0 ? firstEnd : 0, at(start + to - 2) + 1);
       }
       this.#push(original, out, tokens.ids[k] ?? 0, s, e);
       from = to;

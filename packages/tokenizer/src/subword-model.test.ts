@@ -19,9 +19,9 @@ describe('SubwordModel without the parsed vocabulary tables', () => {
   it('BPE still merges by rank and maps pieces to ids, and leaves the given config as it was', () => {
     const config = bpe();
     const model = new SubwordModel(config);
-    expect(model.tokenize('hello')).toEqual({ ids: [7], ends: [5] });
-    expect(model.tokenize('hell')).toEqual({ ids: [6], ends: [4] });
-    expect(model.tokenize('oh')).toEqual({ ids: [3, 0], ends: [1, 2] });
+    expect(model.tokenize('hello')).toEqual({ ids: [7], ends: [5], starts: [0] });
+    expect(model.tokenize('hell')).toEqual({ ids: [6], ends: [4], starts: [0] });
+    expect(model.tokenize('oh')).toEqual({ ids: [3, 0], ends: [1, 2], starts: [0, 1] });
     expect(model.idOf('ll')).toBe(5);
     expect(config).toEqual(bpe());
   });

@@ -7,6 +7,8 @@ import { UnigramModel } from './unigram-model.js';
 export interface WordTokens {
   ids: number[];
   ends: number[];
+  /** Start of each token's span when not the previous token's end (BPE's byte-fallback tokens). */
+  starts?: number[];
 }
 
 /** A `model` entry of `tokenizer.json`. */
@@ -161,6 +163,7 @@ export class SubwordModel {
   /** A long word's tokens, segment by segment; unknown pieces are fused across segments when the model fuses them. */
   private tokenizeSegments(word: string): WordTokens {
     const out: WordTokens = { ids: [], ends: [] };
+    const starts: number[] = [];
     for (let start = 0; start < word.length; ) {
       let end = Math.min(word.length, start + MAX_MODEL_WORD);
       if (end < word.length && (word.charCodeAt(end) & 0xfc00) === 0xdc00 && (word.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
@@ -172,10 +175,12 @@ export class SubwordModel {
         else {
           out.ids.push(id);
           out.ends.push(at);
+          if (segment.starts) starts.push(start + (segment.starts[k] ?? 0));
         }
       });
       start = end;
     }
+    if (starts.length > 0 && starts.length === out.ids.length) out.starts = starts;
     return out;
   }
 

@@ -127,7 +127,7 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
     let start = 0;
     for (let k = 0; k < tokens.ids.length; k++) {
       const end = tokens.ends[k] ?? word.length;
-      let [s, e] = word.originalRange(start, end);
+      let [s, e] = word.originalRange(tokens.starts?.[k] ?? start, end);
       if (template.trimOffsets) {
         // Rust trims the byte-level spaces (`Ġ`) of the token, i.e. U+0020 only.
         while (s < e && text.charCodeAt(s) === 0x20) s++;
