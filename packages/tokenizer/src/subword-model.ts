@@ -121,22 +121,29 @@ export class SubwordModel {
       this.unkId = unigram.unkId;
       this.fuseUnk = true;
       const model = unigram.model;
+      const unkId = unigram.unkId;
       this.tokenizeWord = (word) => {
         const path = model.segment(word);
         const out: WordTokens = { ids: [], ends: [] };
         let start = 0;
-        for (let k = 0; k < path.count; k++) {
+        let k = 0;
+        while (k < path.count) {
           const id = path.ids[k] as number;
           const end = path.ends[k] as number;
-          if (id >= 0) {
+          k++;
+          if (id >= 0 && id !== unkId) {
             out.ids.push(id);
             out.ends.push(end);
-          } else {
-            // A character no piece covers: byte fallback, else the unknown token (runs fused).
-            const core = word.slice(start, end);
-            this.pushPiece(out, core, core, end);
+            out.starts?.push(start);
+            start = end;
+            continue;
           }
-          start = end;
+          // Characters no piece covers (and the unknown piece itself): Rust fuses a run of them, then looks the run
+          // up, else falls back to its bytes, else gives the unknown token.
+          let runEnd = end;
+          while (k < path.count && ((path.ids[k] as number) < 0 || path.ids[k] === unkId)) runEnd = path.ends[k++] as number;
+          this.pushUnknownRun(out, word.slice(start, runEnd), start, runEnd);
+          start = runEnd;
         }
         return out;
       };
@@ -184,32 +191,31 @@ export class SubwordModel {
     return out;
   }
 
-  /** Appends `piece` (covering `core` and ending at `end`), with byte fallback and unknown fusion. */
-  private pushPiece(out: WordTokens, piece: string, core: string, end: number): void {
-    const id = this.lookup(piece);
-    if (id !== undefined) {
-      out.ids.push(id);
-      out.ends.push(end);
-      return;
-    }
-    if (this.byteFallback) {
-      const bytes = encoder.encode(core);
-      const ids = Array.from(bytes, (b) => this.lookup(byteTokenName(b)));
+  /**
+   * Appends the Unigram tokens of a run of unknown characters `run` (spanning `[start, end)` of the word): its id
+   * when the run is a piece, else with `byte_fallback` its `<0xXX>` tokens (when all exist), each spanning the whole
+   * run as in Rust, else the unknown token.
+   */
+  private pushUnknownRun(out: WordTokens, run: string, start: number, end: number): void {
+    const id = this.lookup(run);
+    if (id === undefined && this.byteFallback) {
+      const ids = Array.from(encoder.encode(run), (b) => this.lookup(byteTokenName(b)));
       if (ids.every((x) => x !== undefined)) {
+        const ends = out.ends;
+        out.starts ??= ends.map((_, j) => (j === 0 ? 0 : (ends[j - 1] as number)));
         for (const byteId of ids) {
           out.ids.push(byteId as number);
           out.ends.push(end);
+          out.starts.push(start);
         }
         return;
       }
     }
-    if (this.unkId === undefined) throw new InvalidConfigError(`Token ${JSON.stringify(piece)} is not in the vocabulary and the model has no unk token.`);
-    const previous = out.ids.length - 1;
-    if (this.fuseUnk && previous >= 0 && out.ids[previous] === this.unkId) {
-      out.ends[previous] = end;
-      return;
+    if (id === undefined && this.unkId === undefined) {
+      throw new InvalidConfigError(`Token ${JSON.stringify(run)} is not in the vocabulary and the model has no unk token.`);
     }
-    out.ids.push(this.unkId);
+    out.ids.push(id ?? (this.unkId as number));
     out.ends.push(end);
+    out.starts?.push(start);
   }
 }
