@@ -26,12 +26,15 @@ const WORD_CHAR = /[\p{Alphabetic}\p{N}]/u;
  */
 export class AddedTokenMatcher {
   private readonly byFirstChar = new Map<number, AddedTokenConfig[]>();
+  /** 1 for each code unit that starts some token: most units are skipped without a map lookup. */
+  private readonly firstUnits = new Uint8Array(0x10000);
   readonly size: number;
 
   constructor(tokens: readonly AddedTokenConfig[]) {
     for (const token of tokens) {
       if (token.content.length === 0) continue;
       const key = token.content.charCodeAt(0);
+      this.firstUnits[key] = 1;
       const list = this.byFirstChar.get(key) ?? [];
       list.push(token);
       this.byFirstChar.set(key, list);
@@ -46,7 +49,12 @@ export class AddedTokenMatcher {
     const pieces: TextPiece[] = [];
     let textStart = from;
     let i = from;
+    const firstUnits = this.firstUnits;
     while (i < to) {
+      if (firstUnits[text.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
       const candidates = this.byFirstChar.get(text.charCodeAt(i));
       const token = candidates?.find(
         (t) => i + t.content.length <= to && text.startsWith(t.content, i) && (!t.single_word || this.isSingleWord(text, i, i + t.content.length, from, to)),

@@ -5,7 +5,6 @@ import * as tokenizersJs from '@huggingface/tokenizers';
  * extension-less relative re-exports that TypeScript's NodeNext resolution cannot follow.
  */
 export interface HfLibrary {
-  BPE: new (config: object) => HfModel & { bpe(token: string): string[] };
   WordPiece: new (config: object) => HfModel;
   ReplaceNormalizer: new (config: object) => { pattern: RegExp | null };
   SplitPreTokenizer: new (config: object) => { pattern: RegExp | null };

@@ -4,10 +4,39 @@ import { AlignedString, AlignedStringBuilder, mapCodePoints } from './aligned-st
 import { decodeBase64 } from './base64.js';
 import { PrecompiledCharsmap } from './precompiled-charsmap.js';
 import { graphemes, isAscii, isWhitespace } from './unicode.js';
-import { joinedStretchEnd } from './grapheme-joiners.js';
+import { isGraphemeJoiner, joinedStretchEnd } from './grapheme-joiners.js';
 
-/** A normaliser that keeps the alignment to the original text. */
-export type AlignedNormalizer = (input: AlignedString) => AlignedString;
+/**
+ * A normalised stretch each of whose code units comes from one code unit of the input stretch: unit `i` is aligned
+ * to input unit `origin[i]` (counted from the stretch's start; `origin` absent: unit `i`). Origins increase.
+ */
+export interface UnitMapped {
+  text: string;
+  origin: Int32Array | undefined;
+}
+
+/**
+ * The normalised text of `text[from, to)` when every unit of it comes from one input unit (see {@link UnitMapped}:
+ * units replaced one for one, runs collapsed onto one of their units, ends stripped), computed without aligned
+ * strings; `undefined` when not, or when the quick check cannot tell (the caller then normalises the general way).
+ */
+export type UnitMap = (text: string, from: number, to: number) => UnitMapped | undefined;
+
+/**
+ * A normaliser that keeps the alignment to the original text; `unitMap`, when present, is its {@link UnitMap}
+ * (present for null, Strip, Precompiled, Replace and Sequences of these).
+ */
+export type AlignedNormalizer = ((input: AlignedString) => AlignedString) & { unitMap?: UnitMap };
+
+function withUnitMap(normalize: (input: AlignedString) => AlignedString, unitMap: UnitMap): AlignedNormalizer {
+  return Object.assign(normalize, { unitMap });
+}
+
+/** The {@link UnitMap} of a normaliser that changes nothing. */
+const unchanged = (text: string, from: number, to: number): UnitMapped => ({
+  text: from === 0 && to === text.length ? text : text.slice(from, to),
+  origin: undefined,
+});
 
 /** A `normalizer` entry of `tokenizer.json`. */
 export interface NormalizerConfig {
@@ -76,7 +105,7 @@ function lowercaseAligned(input: AlignedString): AlignedString {
 
 function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const encoded = config['precompiled_charsmap'];
-  if (typeof encoded !== 'string' || encoded.length === 0) return (s) => s;
+  if (typeof encoded !== 'string' || encoded.length === 0) return withUnitMap((s) => s, unchanged);
   const charsmap = new PrecompiledCharsmap(decodeBase64(encoded));
   /** `charsmap.transform` of each BMP code unit alone, filled on first use (`undefined`: not looked up yet). */
   const single: Array<string | null | undefined> = new Array<string | null | undefined>(0x10000);
@@ -88,7 +117,39 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     }
     return replaced;
   };
-  return (input) => {
+  /**
+   * Per BMP code unit: 0 not computed yet, 1 left as it is, 2 replaced by the one unit in `unitReplacement`, 3 other
+   * (a surrogate, a unit that may join a neighbour in a grapheme cluster, a longer or empty replacement). A text of
+   * units 1 and 2 only is one cluster per unit, each transformed alone (see the normaliser below).
+   */
+  const unitKind = new Uint8Array(0x10000);
+  const unitReplacement = new Uint16Array(0x10000);
+  const unitMap: UnitMap = (text, from, to) => {
+    let changed = false;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      let kind = unitKind[code] as number;
+      if (kind === 0) {
+        const replaced = (code & 0xf800) === 0xd800 || isGraphemeJoiner(code) ? '' : transformUnit(code);
+        kind = replaced === null ? 1 : replaced.length === 1 && (replaced.charCodeAt(0) & 0xf800) !== 0xd800 ? 2 : 3;
+        if (kind === 2) unitReplacement[code] = replaced?.charCodeAt(0) ?? 0;
+        unitKind[code] = kind;
+      }
+      if (kind === 3) return undefined;
+      if (kind === 2) changed = true;
+    }
+    if (!changed) return unchanged(text, from, to);
+    let out = '';
+    let copied = from;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (unitKind[code] !== 2) continue;
+      out += text.slice(copied, i) + String.fromCharCode(unitReplacement[code] as number);
+      copied = i + 1;
+    }
+    return { text: out + text.slice(copied, to), origin: undefined };
+  };
+  return withUnitMap((input) => {
     // As Rust's `Precompiled` normaliser: each grapheme cluster under 6 UTF-8 bytes is looked up whole, then (when
     // it has no entry, or is longer) each of its code points. Most clusters are one code point; only stretches where
     // a code point may join its neighbour (see joinedStretchEnd) are segmented with Intl.Segmenter. Unchanged runs
@@ -152,7 +213,7 @@ function precompiledNormalizer(config: NormalizerConfig): AlignedNormalizer {
     if (builder === undefined) return input;
     builder.pushFrom(input, copied, n);
     return builder.build();
-  };
+  }, unitMap);
 }
 
 /** Byte length of `text` in UTF-8 (a lone surrogate counts 3, as TextEncoder's U+FFFD). */
@@ -174,17 +235,41 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
   // The library translates the Oniguruma pattern to a JavaScript RegExp; reuse its translation.
   const pattern = new hf.ReplaceNormalizer(config).pattern;
   const content = typeof config['content'] === 'string' ? config['content'] : '';
-  if (pattern === null) return (s) => s;
-  return (input) => {
+  if (pattern === null) return withUnitMap((s) => s, unchanged);
+  const unitMap: UnitMap = (text, from, to) => {
+    const slice = unchanged(text, from, to).text;
+    pattern.lastIndex = 0;
+    let out = '';
+    let origin: Int32Array | undefined;
+    let n = 0;
+    let last = 0;
+    for (const match of slice.matchAll(pattern)) {
+      const at = match.index;
+      const length = match[0].length;
+      if (length === 0) continue;
+      // a longer replacement is aligned to the whole match: not one unit each
+      if (content.length > length) return undefined;
+      origin ??= new Int32Array(slice.length);
+      for (let i = last; i < at; i++) origin[n++] = i;
+      // as the normaliser: each replacement unit aligned to one of the match's last units
+      for (let k = 0; k < content.length; k++) origin[n++] = at + length - content.length + k;
+      out += slice.slice(last, at) + content;
+      last = at + length;
+    }
+    if (origin === undefined) return { text: slice, origin: undefined };
+    for (let i = last; i < slice.length; i++) origin[n++] = i;
+    return { text: out + slice.slice(last), origin: origin.subarray(0, n) };
+  };
+  return withUnitMap((input) => {
     const text = input.text;
     pattern.lastIndex = 0;
-    const builder = new AlignedStringBuilder(text.length + 8);
+    let builder: AlignedStringBuilder | undefined;
     let last = 0;
-    let changed = false;
     for (const match of text.matchAll(pattern)) {
       const at = match.index;
       const length = match[0].length;
       if (length === 0) continue;
+      builder ??= new AlignedStringBuilder(text.length + 8);
       builder.pushFrom(input, last, at);
       if (content.length <= length) {
         // As Rust does, a shorter replacement is aligned to the end of the match (e.g. "  " → " " keeps the last space).
@@ -197,25 +282,36 @@ function replaceNormalizer(config: NormalizerConfig): AlignedNormalizer {
         builder.push(content, start, end);
       }
       last = at + length;
-      changed = true;
     }
-    if (!changed) return input;
+    if (builder === undefined) return input;
     builder.pushFrom(input, last, text.length);
     return builder.build();
-  };
+  }, unitMap);
 }
 
 function stripNormalizer(config: NormalizerConfig): AlignedNormalizer {
   const left = config['strip_left'] !== false;
   const right = config['strip_right'] !== false;
-  return (input) => {
-    const text = input.text;
-    let from = 0;
-    let to = text.length;
-    if (left) while (from < to && isWhitespaceAt(text, from)) from += codePointWidth(text, from);
-    if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
-    return from === 0 && to === text.length ? input : input.slice(from, to);
-  };
+  return withUnitMap(
+    (input) => {
+      const text = input.text;
+      let from = 0;
+      let to = text.length;
+      if (left) while (from < to && isWhitespaceAt(text, from)) from += codePointWidth(text, from);
+      if (right) while (to > from && isWhitespaceBefore(text, to)) to -= codePointWidthBefore(text, to);
+      return from === 0 && to === text.length ? input : input.slice(from, to);
+    },
+    (text, from, to) => {
+      let start = from;
+      let end = to;
+      if (left) while (start < end && isWhitespaceAt(text, start)) start += codePointWidth(text, start);
+      if (right) while (end > start && isWhitespaceBefore(text, end)) end -= codePointWidthBefore(text, end);
+      if (start === from && end === to) return unchanged(text, from, to);
+      const origin = new Int32Array(end - start);
+      for (let i = 0; i < origin.length; i++) origin[i] = start - from + i;
+      return { text: text.slice(start, end), origin };
+    },
+  );
 }
 
 function isWhitespaceAt(text: string, i: number): boolean {
@@ -256,7 +352,7 @@ function unicodeNormalizer(form: 'NFC' | 'NFD' | 'NFKC' | 'NFKD'): AlignedNormal
  * Prepend, Sequence. Raises {@link InvalidConfigError} for other types.
  */
 export function createNormalizer(config: NormalizerConfig | null | undefined): AlignedNormalizer {
-  if (config === null || config === undefined) return (s) => s;
+  if (config === null || config === undefined) return withUnitMap((s) => s, unchanged);
   switch (config.type) {
     case 'BertNormalizer':
       return bertNormalizer(config);
@@ -287,7 +383,24 @@ export function createNormalizer(config: NormalizerConfig | null | undefined): A
     }
     case 'Sequence': {
       const steps = ((config['normalizers'] as NormalizerConfig[] | undefined) ?? []).map(createNormalizer);
-      return (input) => steps.reduce((s, step) => step(s), input);
+      const normalize = (input: AlignedString): AlignedString => steps.reduce((s, step) => step(s), input);
+      // each step maps the previous step's result unit for unit
+      const maps = steps.map((step) => step.unitMap);
+      if (!maps.every((map) => map !== undefined)) return normalize;
+      return withUnitMap(normalize, (text, from, to) => {
+        let current = unchanged(text, from, to);
+        for (const map of maps) {
+          const next = (map as UnitMap)(current.text, 0, current.text.length);
+          if (next === undefined) return undefined;
+          let origin = current.origin;
+          if (next.origin !== undefined) {
+            const previous = origin;
+            origin = previous === undefined ? next.origin : next.origin.map((i) => previous[i] as number);
+          }
+          current = { text: next.text, origin };
+        }
+        return current;
+      });
     }
     default:
       throw new InvalidConfigError(`Unsupported normalizer type ${JSON.stringify(config.type)} in tokenizer.json.`);

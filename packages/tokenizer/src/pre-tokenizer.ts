@@ -100,7 +100,7 @@ function regexMatches(text: string, pattern: RegExp): Array<[number, number]> {
  * GPT-2's split pattern with Oniguruma's `\s` (Unicode `White_Space`) instead of JavaScript's (which adds U+FEFF
  * and misses U+0085).
  */
-const BYTE_LEVEL_PATTERN =
+export const BYTE_LEVEL_PATTERN =
   /'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\p{White_Space}\p{L}\p{N}]+|\p{White_Space}+(?!\P{White_Space})|\p{White_Space}+/gu;
 
 const WORD_PATTERN = /[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}]+|[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}\p{White_Space}]+/gu;

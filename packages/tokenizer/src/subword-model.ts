@@ -1,11 +1,14 @@
 import { InvalidConfigError } from '@llm-shield/core';
 import { hf, type HfModel } from './hf-library.js';
+import { BpeModel, ownCopy } from './bpe-model.js';
 import { UnigramModel } from './unigram-model.js';
 
 /** The tokens of one word: ids, and the end (in code units of the word) of each token's span. */
 export interface WordTokens {
   ids: number[];
   ends: number[];
+  /** Start of each token's span when not the previous token's end (BPE's byte-fallback tokens). */
+  starts?: number[];
 }
 
 /** A `model` entry of `tokenizer.json`. */
@@ -33,7 +36,7 @@ function byteTokenName(byte: number): string {
  * piece listed twice, as Rust builds it). Raises {@link InvalidConfigError} for a vocab that is not a non-empty list
  * of `[piece, score]` pairs or an `unk_id` outside it.
  */
-function createUnigram(config: ModelConfig): { model: UnigramModel; vocab: Map<string, number>; unkId: number | undefined } {
+function createUnigram(config: ModelConfig): { model: UnigramModel; unkId: number | undefined } {
   const vocab = config['vocab'];
   const unkId = config['unk_id'] ?? undefined;
   const usable =
@@ -45,72 +48,56 @@ function createUnigram(config: ModelConfig): { model: UnigramModel; vocab: Map<s
   const entries = vocab as Array<[string, number]>;
   return {
     model: new UnigramModel(entries, unkId as number | undefined),
-    vocab: new Map(entries.map(([piece], id) => [piece, id] as [string, number])),
     unkId: unkId as number | undefined,
   };
 }
 
 /**
- * Lets go of what `@huggingface/tokenizers`' BPE and WordPiece models keep of the parsed `tokenizer.json` after
- * building their maps: `config.vocab` (an object with one property per token), `config.merges` and BPE's `merges`
- * list. Encoding reads only the maps (`tokens_to_ids`, `bpe_ranks`) and `config`'s scalar options, which are kept.
- * About 10 MB less JS heap for a roberta-base tokenizer (19.2 → 8.8 MB).
+ * Lets go of what `@huggingface/tokenizers`' WordPiece model keeps of the parsed `tokenizer.json` after building its
+ * map: `config.vocab` (an object with one property per token). Encoding reads only the map (`tokens_to_ids`) and
+ * `config`'s scalar options, which are kept.
  */
 function dropParsedTables(model: HfModel): void {
-  const internals = model as HfModel & { config?: unknown; merges?: unknown; bpe_ranks?: unknown };
+  const internals = model as HfModel & { config?: unknown };
   if (typeof internals.config === 'object' && internals.config !== null) {
     internals.config = Object.fromEntries(Object.entries(internals.config).filter(([key]) => key !== 'vocab' && key !== 'merges'));
   }
-  if (Array.isArray(internals.merges) && internals.bpe_ranks instanceof Map) internals.merges = [];
 }
 
 /**
- * The subword model (BPE, WordPiece or Unigram) of `@huggingface/tokenizers`, wrapped so that each token also
- * reports the span of the word it covers, with `byte_fallback` for Unigram (which the library lacks), unknown
- * pieces fused as Rust does, and a per-word cache.
+ * The subword model of a `tokenizer.json`: BPE ({@link BpeModel}, ours), Unigram ({@link UnigramModel}, ours) or
+ * WordPiece (`@huggingface/tokenizers`'), each token reporting the span of the word it covers, with `byte_fallback`
+ * for Unigram, unknown pieces fused as Rust does, and a per-word cache (up to 20,000 words, then cleared).
  */
 export class SubwordModel {
   readonly kind: 'BPE' | 'WordPiece' | 'Unigram';
-  private readonly vocab: Map<string, number>;
+  /** Token → id: the BPE/WordPiece vocab map, Unigram's trie (no map of its 128,000 pieces: about 7 MB less heap). */
+  private readonly lookup: (token: string) => number | undefined;
   private readonly unkId: number | undefined;
   private readonly byteFallback: boolean;
   private readonly fuseUnk: boolean;
   private readonly tokenizeWord: (word: string) => WordTokens;
   private readonly cache = new Map<string, WordTokens>();
+  /** The BPE model itself (kind `BPE`), for callers that feed it raw byte-level words (see {@link BpeModel.encodeRawWord}). */
+  readonly bpe: BpeModel | undefined = undefined;
 
   constructor(config: ModelConfig) {
     const type = config.type ?? (Array.isArray(config['vocab']) ? 'Unigram' : 'merges' in config ? 'BPE' : 'WordPiece');
     this.byteFallback = config['byte_fallback'] === true;
     if (type === 'BPE') {
-      const model = new hf.BPE(config);
-      dropParsedTables(model);
+      const model = new BpeModel(config);
       this.kind = 'BPE';
-      this.vocab = model.tokens_to_ids;
-      this.unkId = model.unk_token_id;
+      this.bpe = model;
+      this.lookup = (token) => model.vocab.get(token);
+      this.unkId = model.unkId;
       this.fuseUnk = config['fuse_unk'] === true;
-      const eow = typeof config['end_of_word_suffix'] === 'string' ? config['end_of_word_suffix'] : '';
-      const csw = typeof config['continuing_subword_suffix'] === 'string' ? config['continuing_subword_suffix'] : '';
-      const ignoreMerges = config['ignore_merges'] === true;
-      this.tokenizeWord = (word) => {
-        if (ignoreMerges && this.vocab.has(word)) return { ids: [this.vocab.get(word) ?? 0], ends: [word.length] };
-        const pieces = model.bpe(word);
-        const out: WordTokens = { ids: [], ends: [] };
-        let position = 0;
-        pieces.forEach((piece, index) => {
-          const last = index === pieces.length - 1;
-          let core = piece;
-          if (last && eow && core.endsWith(eow)) core = core.slice(0, -eow.length);
-          if (!last && csw && core.endsWith(csw)) core = core.slice(0, -csw.length);
-          position += core.length;
-          this.pushPiece(out, piece, core, position);
-        });
-        return out;
-      };
+      this.tokenizeWord = (word) => model.tokenize(word);
     } else if (type === 'WordPiece') {
       const model = new hf.WordPiece(config);
       dropParsedTables(model);
       this.kind = 'WordPiece';
-      this.vocab = model.tokens_to_ids;
+      const vocab = model.tokens_to_ids;
+      this.lookup = (token) => vocab.get(token);
       this.unkId = model.unk_token_id;
       this.fuseUnk = false;
       const prefix = typeof config['continuing_subword_prefix'] === 'string' ? config['continuing_subword_prefix'] : '##';
@@ -122,7 +109,7 @@ export class SubwordModel {
         let position = 0;
         pieces.forEach((piece, index) => {
           position += index > 0 && piece.startsWith(prefix) ? piece.length - prefix.length : piece.length;
-          out.ids.push(this.vocab.get(piece) ?? this.unkId ?? 0);
+          out.ids.push(this.lookup(piece) ?? this.unkId ?? 0);
           out.ends.push(Math.min(position, word.length));
         });
         return out;
@@ -130,26 +117,33 @@ export class SubwordModel {
     } else if (type === 'Unigram') {
       const unigram = createUnigram(config);
       this.kind = 'Unigram';
-      this.vocab = unigram.vocab;
+      this.lookup = (token) => unigram.model.idOf(token);
       this.unkId = unigram.unkId;
       this.fuseUnk = true;
       const model = unigram.model;
+      const unkId = unigram.unkId;
       this.tokenizeWord = (word) => {
         const path = model.segment(word);
         const out: WordTokens = { ids: [], ends: [] };
         let start = 0;
-        for (let k = 0; k < path.count; k++) {
+        let k = 0;
+        while (k < path.count) {
           const id = path.ids[k] as number;
           const end = path.ends[k] as number;
-          if (id >= 0) {
+          k++;
+          if (id >= 0 && id !== unkId) {
             out.ids.push(id);
             out.ends.push(end);
-          } else {
-            // A character no piece covers: byte fallback, else the unknown token (runs fused).
-            const core = word.slice(start, end);
-            this.pushPiece(out, core, core, end);
+            out.starts?.push(start);
+            start = end;
+            continue;
           }
-          start = end;
+          // Characters no piece covers (and the unknown piece itself): Rust fuses a run of them, then looks the run
+          // up, else falls back to its bytes, else gives the unknown token.
+          let runEnd = end;
+          while (k < path.count && ((path.ids[k] as number) < 0 || path.ids[k] === unkId)) runEnd = path.ends[k++] as number;
+          this.pushUnknownRun(out, word.slice(start, runEnd), start, runEnd);
+          start = runEnd;
         }
         return out;
       };
@@ -160,7 +154,7 @@ export class SubwordModel {
 
   /** The id of `token` in the model's vocabulary. */
   idOf(token: string): number | undefined {
-    return this.vocab.get(token);
+    return this.lookup(token);
   }
 
   /** Tokenizes one pre-tokenised word (in segments of {@link MAX_MODEL_WORD} units past that length, BPE/Unigram). */
@@ -169,13 +163,14 @@ export class SubwordModel {
     if (cached) return cached;
     const result = this.kind !== 'WordPiece' && word.length > MAX_MODEL_WORD ? this.tokenizeSegments(word) : this.tokenizeWord(word);
     if (this.cache.size >= CACHE_CAPACITY) this.cache.clear();
-    if (word.length <= 256) this.cache.set(word, result);
+    if (word.length <= 256) this.cache.set(ownCopy(word), result);
     return result;
   }
 
   /** A long word's tokens, segment by segment; unknown pieces are fused across segments when the model fuses them. */
   private tokenizeSegments(word: string): WordTokens {
     const out: WordTokens = { ids: [], ends: [] };
+    const starts: number[] = [];
     for (let start = 0; start < word.length; ) {
       let end = Math.min(word.length, start + MAX_MODEL_WORD);
       if (end < word.length && (word.charCodeAt(end) & 0xfc00) === 0xdc00 && (word.charCodeAt(end - 1) & 0xfc00) === 0xd800) end--;
@@ -187,39 +182,40 @@ export class SubwordModel {
         else {
           out.ids.push(id);
           out.ends.push(at);
+          if (segment.starts) starts.push(start + (segment.starts[k] ?? 0));
         }
       });
       start = end;
     }
+    if (starts.length > 0 && starts.length === out.ids.length) out.starts = starts;
     return out;
   }
 
-  /** Appends `piece` (covering `core` and ending at `end`), with byte fallback and unknown fusion. */
-  private pushPiece(out: WordTokens, piece: string, core: string, end: number): void {
-    const id = this.vocab.get(piece);
-    if (id !== undefined) {
-      out.ids.push(id);
-      out.ends.push(end);
-      return;
-    }
-    if (this.byteFallback) {
-      const bytes = encoder.encode(core);
-      const ids = Array.from(bytes, (b) => this.vocab.get(byteTokenName(b)));
+  /**
+   * Appends the Unigram tokens of a run of unknown characters `run` (spanning `[start, end)` of the word): its id
+   * when the run is a piece, else with `byte_fallback` its `<0xXX>` tokens (when all exist), each spanning the whole
+   * run as in Rust, else the unknown token.
+   */
+  private pushUnknownRun(out: WordTokens, run: string, start: number, end: number): void {
+    const id = this.lookup(run);
+    if (id === undefined && this.byteFallback) {
+      const ids = Array.from(encoder.encode(run), (b) => this.lookup(byteTokenName(b)));
       if (ids.every((x) => x !== undefined)) {
+        const ends = out.ends;
+        out.starts ??= ends.map((_, j) => (j === 0 ? 0 : (ends[j - 1] as number)));
         for (const byteId of ids) {
           out.ids.push(byteId as number);
           out.ends.push(end);
+          out.starts.push(start);
         }
         return;
       }
     }
-    if (this.unkId === undefined) throw new InvalidConfigError(`Token ${JSON.stringify(piece)} is not in the vocabulary and the model has no unk token.`);
-    const previous = out.ids.length - 1;
-    if (this.fuseUnk && previous >= 0 && out.ids[previous] === this.unkId) {
-      out.ends[previous] = end;
-      return;
+    if (id === undefined && this.unkId === undefined) {
+      throw new InvalidConfigError(`Token ${JSON.stringify(run)} is not in the vocabulary and the model has no unk token.`);
     }
-    out.ids.push(this.unkId);
+    out.ids.push(id ?? (this.unkId as number));
     out.ends.push(end);
+    out.starts?.push(start);
   }
 }

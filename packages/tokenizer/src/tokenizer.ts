@@ -5,6 +5,9 @@ import { resolveEncodeOptions, type ResolvedEncodeOptions } from './encode-optio
 import { createNormalizer, type NormalizerConfig } from './normalizer.js';
 import { readPostProcessor, type SingleSequenceTemplate, type PostProcessorConfig } from './post-processor.js';
 import { createPreTokenizer, splitsAtSpaces, type PreTokenizerConfig } from './pre-tokenizer.js';
+import { ByteLevelBpeEncoder, usesRawByteLevel } from './byte-level-bpe.js';
+import { toByteLevel } from './byte-level.js';
+import { MetaspaceWords, rawMetaspaceOptions } from './metaspace-words.js';
 import { SubwordModel, type ModelConfig } from './subword-model.js';
 
 /** The parts of a parsed `tokenizer.json` this package reads. */
@@ -72,7 +75,7 @@ function sanePositive(value: unknown): number | undefined {
 
 /**
  * Creates a {@link TokenizerV1} from a parsed `tokenizer.json` (and optionally `tokenizer_config.json`). Pure: no
- * I/O; runs in browsers. The BPE and WordPiece models are those of `@huggingface/tokenizers`, Unigram is ours;
+ * I/O; runs in browsers. The BPE and Unigram models are ours, WordPiece is `@huggingface/tokenizers`';
  * normalisation, pre-tokenisation, offsets, special tokens, truncation and padding are done here (see README).
  *
  * `modelMaxLength`: `model_max_length` of the config when below 1e9 (Hugging Face writes 1e30 for "unset"), else
@@ -118,6 +121,36 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
   const usesTokenTypeIds = Array.isArray(config.model_input_names) ? config.model_input_names.includes('token_type_ids') : template.usesTypeIds;
   const specialTokenCount = template.prefix.length + template.suffix.length;
 
+  /** Appends the model's tokens of the pre-tokenised `word`, with offsets in the original text. */
+  const encodeWord = (text: string, word: AlignedString, out: ContentTokens): void => {
+    const tokens = model.tokenize(word.text);
+    let start = 0;
+    for (let k = 0; k < tokens.ids.length; k++) {
+      const end = tokens.ends[k] ?? word.length;
+      let [s, e] = word.originalRange(tokens.starts?.[k] ?? start, end);
+      if (template.trimOffsets) {
+        // Rust trims the byte-level spaces (`Ġ`) of the token, i.e. U+0020 only.
+        while (s < e && text.charCodeAt(s) === 0x20) s++;
+        while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
+      }
+      out.ids.push(tokens.ids[k] ?? 0);
+      out.offsets.push([s, e]);
+      start = end;
+    }
+  };
+
+  // Byte-level BPE without normaliser (roberta): pre-tokeniser and model in one pass over the original text.
+  const rawByteLevel = usesRawByteLevel(json, model.bpe)
+    ? new ByteLevelBpeEncoder(model.bpe as NonNullable<typeof model.bpe>, template.trimOffsets, (text, from, to, out) =>
+        encodeWord(text, toByteLevel(AlignedString.fromOriginal(text, from, to)), out),
+      )
+    : undefined;
+
+  // A lone Metaspace (deberta-v3): on text the normaliser leaves as it is, pre-tokeniser and model in one pass.
+  const unitMap = normalize.unitMap;
+  const metaspaceOptions = unitMap ? rawMetaspaceOptions(json.pre_tokenizer) : undefined;
+  const rawMetaspace = metaspaceOptions ? new MetaspaceWords(metaspaceOptions, (word) => model.tokenize(word), template.trimOffsets) : undefined;
+
   /** Tokenizes `text[from, to)` (a stretch that starts and ends at safe cuts), appending to `out`. */
   const encodeRange = (text: string, from: number, to: number, out: ContentTokens, limit: number): void => {
     for (const raw of rawMatcher.split(text, from, to)) {
@@ -125,6 +158,31 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
       if (raw.id !== undefined) {
         out.ids.push(raw.id);
         out.offsets.push([raw.start, raw.end]);
+        continue;
+      }
+      if (rawByteLevel) {
+        // no normaliser: the normalised text is the original
+        for (const piece of normalizedMatcher.split(text, raw.start, raw.end)) {
+          if (out.ids.length >= limit) return;
+          if (piece.id !== undefined) {
+            out.ids.push(piece.id);
+            out.offsets.push([piece.start, piece.end]);
+          } else rawByteLevel.encode(text, piece.start, piece.end, out, limit);
+        }
+        continue;
+      }
+      const mapped = rawMetaspace ? unitMap?.(text, raw.start, raw.end) : undefined;
+      if (rawMetaspace && mapped !== undefined && (mapped.text.length > 0 || raw.end === raw.start)) {
+        // every unit of the normalised text comes from one unit of the original
+        const origin = mapped.origin;
+        const at = (i: number): number => raw.start + (origin === undefined ? i : (origin[i] as number));
+        for (const piece of normalizedMatcher.split(mapped.text)) {
+          if (out.ids.length >= limit) return;
+          if (piece.id !== undefined) {
+            out.ids.push(piece.id);
+            out.offsets.push([at(piece.start), at(piece.end - 1) + 1]);
+          } else rawMetaspace.encode(mapped.text, piece.start, piece.end, raw.start, origin, text, out, limit);
+        }
         continue;
       }
       const normalized = normalize(AlignedString.fromOriginal(text, raw.start, raw.end));
@@ -136,20 +194,7 @@ export function createTokenizer(tokenizerJson: object, tokenizerConfig: object =
         }
         for (const word of preTokenize([normalized.slice(piece.start, piece.end)])) {
           if (out.ids.length >= limit) return;
-          const tokens = model.tokenize(word.text);
-          let start = 0;
-          for (let k = 0; k < tokens.ids.length; k++) {
-            const end = tokens.ends[k] ?? word.length;
-            let [s, e] = word.originalRange(start, end);
-            if (template.trimOffsets) {
-              // Rust trims the byte-level spaces (`Ġ`) of the token, i.e. U+0020 only.
-              while (s < e && text.charCodeAt(s) === 0x20) s++;
-              while (e > s && text.charCodeAt(e - 1) === 0x20) e--;
-            }
-            out.ids.push(tokens.ids[k] ?? 0);
-            out.offsets.push([s, e]);
-            start = end;
-          }
+          encodeWord(text, word, out);
         }
       }
     }

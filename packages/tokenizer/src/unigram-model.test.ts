@@ -23,6 +23,17 @@ describe('UnigramModel', () => {
     ['😀', -1],
   ];
 
+  it('looks pieces up by the trie: the last id of a piece listed twice, none for a mere prefix', () => {
+    const model = new UnigramModel([...vocab, ['ab', -4], ['', -9]], 0);
+    expect(model.idOf('▁hello')).toBe(2);
+    expect(model.idOf('😀')).toBe(12);
+    expect(model.idOf('ab')).toBe(vocab.length);
+    expect(model.idOf('')).toBe(vocab.length + 1);
+    expect(model.idOf('▁hel')).toBeUndefined();
+    expect(model.idOf('zzz')).toBeUndefined();
+    expect(new UnigramModel(vocab, 0).idOf('')).toBeUndefined();
+  });
+
   it('finds the highest-scoring segmentation, with each piece end in code units', () => {
     const model = new UnigramModel(vocab, 0);
     expect(pieces(model, '▁hello')).toEqual([[2, 6]]);

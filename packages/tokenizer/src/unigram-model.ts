@@ -30,6 +30,8 @@ export class UnigramModel {
   readonly #pieceIds: Int32Array;
   readonly #scores: Float64Array;
   readonly #unkScore: number;
+  /** Id of the empty piece (the trie holds none), -1 when there is none. */
+  readonly #emptyPieceId: number;
   #best = new Float64Array(64);
   #from = new Int32Array(64);
   #token = new Int32Array(64);
@@ -44,12 +46,15 @@ export class UnigramModel {
     const pieces: string[] = new Array<string>(vocab.length);
     this.#scores = new Float64Array(vocab.length);
     let minScore = Infinity;
+    let emptyPieceId = -1;
     vocab.forEach(([piece, score], id) => {
       pieces[id] = piece;
+      if (piece.length === 0) emptyPieceId = id;
       this.#scores[id] = score;
       if (score < minScore) minScore = score;
     });
     this.#unkScore = minScore - UNK_PENALTY;
+    this.#emptyPieceId = emptyPieceId;
     if (unkId !== undefined) this.#scores[unkId] = this.#unkScore;
     const tables = new PieceTrie(pieces).tables;
     this.#parents = tables.parents;
@@ -57,6 +62,35 @@ export class UnigramModel {
     this.#children = tables.children;
     this.#mask = tables.mask;
     this.#pieceIds = tables.pieceIds;
+  }
+
+  /** The id of `piece` (the last one when it is listed twice, as a map of the vocab gives it), `undefined` when absent. */
+  idOf(piece: string): number | undefined {
+    if (piece.length === 0) return this.#emptyPieceId >= 0 ? this.#emptyPieceId : undefined;
+    const parents = this.#parents;
+    const units = this.#units;
+    const mask = this.#mask;
+    let node = 0;
+    for (let k = 0; k < piece.length; k++) {
+      const unit = piece.charCodeAt(k);
+      let h = Math.imul(node, 0x9e3779b1) ^ Math.imul(unit + 1, 0x85ebca77);
+      h ^= h >>> 15;
+      let slot = h & mask;
+      let child = -1;
+      for (;;) {
+        const parent = parents[slot] as number;
+        if (parent === -1) break;
+        if (parent === node && units[slot] === unit) {
+          child = this.#children[slot] as number;
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (child < 0) return undefined;
+      node = child;
+    }
+    const id = this.#pieceIds[node] as number;
+    return id >= 0 ? id : undefined;
   }
 
   /**
@@ -138,7 +172,14 @@ export class UnigramModel {
     return path;
   }
 
+  /** Grows the scratch arrays to `size`; after a long word (over 4,096 units), a short one gives the large arrays back. */
   #reserve(size: number): void {
+    if (this.#best.length > 4096 && size <= 4096) {
+      this.#best = new Float64Array(64);
+      this.#from = new Int32Array(64);
+      this.#token = new Int32Array(64);
+      this.#path = { count: 0, ids: new Int32Array(64), ends: new Int32Array(64) };
+    }
     if (size <= this.#best.length) return;
     let capacity = this.#best.length;
     while (capacity < size) capacity *= 2;
