@@ -37,9 +37,9 @@ describe('runOrtSession', () => {
     const data = BigInt64Array.of(7n, 8n);
     const feed: TensorV1 = { type: 'int64', dims: [1, 2], data };
     made = 0;
-    expect(Array.from((await runOrtSession(target, { input_ids: feed }, undefined)).out!.data)).toEqual([7]);
+    expect(Array.from((await runOrtSession(target, { input_ids: feed }, undefined)).out!.data as ArrayLike<number>)).toEqual([7]);
     data[0] = 9n;
-    expect(Array.from((await runOrtSession(target, { input_ids: feed }, undefined)).out!.data)).toEqual([9]);
+    expect(Array.from((await runOrtSession(target, { input_ids: feed }, undefined)).out!.data as ArrayLike<number>)).toEqual([9]);
     expect(seen[1]!.input_ids).toBe(seen[0]!.input_ids);
     // another feed object, or the same one over other memory or dims, gets its own tensor
     await runOrtSession(target, { input_ids: { type: 'int64', dims: [1, 2], data } }, undefined);
@@ -50,7 +50,7 @@ describe('runOrtSession', () => {
     await runOrtSession(target, { input_ids: mutable }, undefined);
     expect(seen[4]!.input_ids!.dims).toEqual([2, 1]);
     (mutable as { data: BigInt64Array }).data = BigInt64Array.of(3n, 4n);
-    expect(Array.from((await runOrtSession(target, { input_ids: mutable }, undefined)).out!.data)).toEqual([3]);
+    expect(Array.from((await runOrtSession(target, { input_ids: mutable }, undefined)).out!.data as ArrayLike<number>)).toEqual([3]);
     // made: the first feed, the other object, and the mutable one thrice (first, new dims, new data); the echoes
     expect(made - 6).toBe(5);
   });

@@ -60,7 +60,7 @@ describe('the raw Metaspace path after a normaliser that replaces units (deberta
   it('gives the ids and offsets of the general path', () => {
     const raw = createTokenizer(debertaJson);
     // NFC (no unit map) after nmt_nfkc changes nothing but sends every text down the general path
-    const normalizers = (debertaJson.normalizer as { normalizers: NormalizerConfig[] }).normalizers;
+    const normalizers = (debertaJson.normalizer as unknown as { normalizers: NormalizerConfig[] }).normalizers;
     const general = createTokenizer({ ...debertaJson, normalizer: { type: 'Sequence', normalizers: [...normalizers, { type: 'NFC' }] } });
     const generated = fc.sample(fc.string({ unit: fc.constantFrom('ab', 'cd', ' ', '\n', '\t', 'Ａ', 'é', '▁', '😀', 'x', '.'), maxLength: 20 }), { numRuns: 300, seed: 7 });
     for (const text of [...edgeCases, 'line one\nline two\tand\tmore', 'ＡＢ full width\n', '  lead and trail  ', '\n\npara\n\n  two  ', '   ', ' \n ', ...generated]) {
