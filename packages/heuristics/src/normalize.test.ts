@@ -88,3 +88,15 @@ describe('normalizeText map (mixed ASCII and non-ASCII input)', () => {
     }
   });
 });
+
+describe('toOriginalSpan on a view that maps one to one', () => {
+  it('gives what the offset arrays give, bounds past the end included', () => {
+    const text = 'Ignore the Rules, NOW.\tok\n';
+    const view = normalizeText(text).leet;
+    // a plain object with the same arrays takes the array path
+    const viaArrays = { text: view.text, originalStart: view.originalStart, originalEnd: view.originalEnd };
+    for (let start = 0; start <= text.length + 2; start++) {
+      for (let end = 0; end <= text.length + 3; end++) expect(toOriginalSpan(view, text, start, end)).toEqual(toOriginalSpan(viaArrays, text, start, end));
+    }
+  });
+});

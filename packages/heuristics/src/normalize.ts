@@ -118,11 +118,15 @@ function isPlainAscii(unit: number): boolean {
 class PieceMap {
   private starts: Int32Array | undefined;
   private ends: Int32Array | undefined;
+  /** Whether the view maps one to one onto the original (offset `i` is offset `i`): no arrays needed. */
+  readonly identity: boolean;
 
   constructor(
     private readonly length: number,
     private readonly pieces: readonly number[],
-  ) {}
+  ) {
+    this.identity = pieces.length === 4 && pieces[0] === 0 && pieces[1] === 0 && pieces[3] === -length;
+  }
 
   get originalStart(): Int32Array {
     if (this.starts === undefined) this.build();
@@ -163,6 +167,11 @@ class MappedView implements NormalizedView {
     readonly text: string,
     private readonly map: PieceMap,
   ) {}
+
+  /** Whether offsets of this view are offsets of the original. */
+  get identity(): boolean {
+    return this.map.identity;
+  }
 
   get originalStart(): Int32Array {
     return this.map.originalStart;
@@ -231,6 +240,12 @@ export function normalizeText(text: string): NormalizedText {
 /** Maps a `[start, end)` range of a view back to a span of the original text. */
 export function toOriginalSpan(view: NormalizedView, original: string, start: number, end: number) {
   if (end <= start || view.text.length === 0) return { start: 0, end: 0, text: '' };
+  if (view instanceof MappedView && view.identity) {
+    // what the arrays would give, without building them (printable ASCII texts map one to one)
+    const from = Math.min(Math.max(0, start), view.text.length - 1);
+    const to = Math.min(end, view.text.length);
+    return { start: from, end: to, text: original.slice(from, to) };
+  }
   const originalStart = view.originalStart[Math.min(Math.max(0, start), view.text.length - 1)]!;
   const originalEnd = view.originalEnd[Math.min(end, view.text.length) - 1]!;
   return { start: originalStart, end: originalEnd, text: original.slice(originalStart, originalEnd) };

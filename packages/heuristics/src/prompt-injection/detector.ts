@@ -64,7 +64,7 @@ interface ViewMatch {
 
 /**
  * Runs `rule` over `view` like a global `exec` loop. With `starts` (every position where a match may start,
- * ascending), tries a sticky copy of the pattern at those positions only, which finds the same matches: a global
+ * ascending: `startCount` of them from `startFrom`), tries a sticky copy of the pattern at those positions only, which finds the same matches: a global
  * scan from `lastIndex` returns the leftmost match at or after it, and that is at one of the positions.
  */
 function matchRule(
@@ -73,9 +73,11 @@ function matchRule(
   original: string,
   folded: NormalizedView | null,
   needed: number,
-  starts: ArrayLike<number> | null = null,
+  starts: Int32Array | null = null,
   sticky: RegExp | null = null,
   accept: ((start: number, end: number) => boolean) | null = null,
+  startFrom = 0,
+  startCount = starts === null ? 0 : starts.length,
 ): ViewMatch | null {
   const pattern = starts === null || sticky === null ? rule.pattern : sticky;
   pattern.lastIndex = 0;
@@ -88,9 +90,9 @@ function matchRule(
     if (starts === null) {
       match = pattern.exec(view.text);
     } else {
-      while (next < starts.length && starts[next]! < pattern.lastIndex) next++;
-      if (next === starts.length) break;
-      pattern.lastIndex = starts[next++]!;
+      while (next < startCount && starts[startFrom + next]! < pattern.lastIndex) next++;
+      if (next === startCount) break;
+      pattern.lastIndex = starts[startFrom + next++]!;
       match = pattern.exec(view.text);
       if (match === null) continue;
     }
@@ -217,20 +219,24 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
   }
 
   for (let index = 0; index < PROMPT_INJECTION_RULES.length; index++) {
-    const rule = PROMPT_INJECTION_RULES[index]!;
     if (!exhaustive && !PREFILTER.mayMatch(index)) continue;
+    const rule = PROMPT_INJECTION_RULES[index]!;
     if (wanted !== ALL_CATEGORIES && !wanted.has(rule.category)) continue;
     const needed = rule.minMatches ?? 1;
+    // the candidate starts, read in place from the pre-filter's buffer (-1: anywhere)
+    const startCount = exhaustive ? -1 : PREFILTER.sortStarts(index);
+    const starts = startCount < 0 ? null : PREFILTER.startBuffer;
+    const startFrom = PREFILTER.startOffset(index);
     let fired: ViewMatch | null;
     if (rule.view === 'symbols') {
       fired = exhaustive
         ? matchRule(rule, normalized.folded, input, null, needed)
-        : matchRule(rule, normalized.folded, input, null, needed, PREFILTER.starts(index), STICKY[index]!);
+        : matchRule(rule, normalized.folded, input, null, needed, starts, STICKY[index]!, null, startFrom, startCount);
     } else {
       const folded = leetChanged ? normalized.folded : null;
       fired = exhaustive
         ? matchRule(rule, normalized.leet, input, folded, needed)
-        : matchRule(rule, normalized.leet, input, folded, needed, PREFILTER.starts(index), STICKY[index]!);
+        : matchRule(rule, normalized.leet, input, folded, needed, starts, STICKY[index]!, null, startFrom, startCount);
       if (despaced !== null) {
         // a match that needed the spaced letters joined is evasive
         const joined = matchRule(openEnded(rule), despaced.view, input, null, needed, null, null, (start, end) => overlapsRun(despaced, start, end));
