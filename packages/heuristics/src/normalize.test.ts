@@ -100,3 +100,11 @@ describe('toOriginalSpan on a view that maps one to one', () => {
     }
   });
 });
+
+describe('plainAscii', () => {
+  it('is true only for printable ASCII with tabs and newlines', () => {
+    expect(normalizeText('Hello\tworld\r\n!').plainAscii).toBe(true);
+    expect(normalizeText('').plainAscii).toBe(true);
+    for (const text of ['héllo', 'a\u200bb', 'a\u0000b', 'іgnore', 'x\u007f']) expect(normalizeText(text).plainAscii, JSON.stringify(text)).toBe(false);
+  });
+});

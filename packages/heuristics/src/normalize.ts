@@ -37,6 +37,8 @@ export interface NormalizedText {
   invisibleCount: number;
   /** Number of characters changed by homoglyph folding. */
   homoglyphCount: number;
+  /** Whether the input is printable ASCII, tab and newlines only (so it has no invisible or non-Latin character). */
+  plainAscii: boolean;
 }
 
 const HOMOGLYPHS: Record<string, string> = {
@@ -182,10 +184,10 @@ class MappedView implements NormalizedView {
   }
 }
 
-function views(original: string, folded: string, pieces: readonly number[], invisibleCount: number, homoglyphCount: number): NormalizedText {
+function views(original: string, folded: string, pieces: readonly number[], invisibleCount: number, homoglyphCount: number, plainAscii = false): NormalizedText {
   const leet = LEET_CHARS.test(folded) ? folded.replace(LEET_CHARS_GLOBAL, leetOf) : folded;
   const map = new PieceMap(folded.length, pieces);
-  return { original, folded: new MappedView(folded, map), leet: new MappedView(leet, map), invisibleCount, homoglyphCount };
+  return { original, folded: new MappedView(folded, map), leet: new MappedView(leet, map), invisibleCount, homoglyphCount, plainAscii };
 }
 
 /**
@@ -195,7 +197,7 @@ function views(original: string, folded: string, pieces: readonly number[], invi
  */
 export function normalizeText(text: string): NormalizedText {
   const n = text.length;
-  if (PLAIN_ASCII.test(text)) return views(text, text.toLowerCase(), [0, 0, n, -n], 0, 0);
+  if (PLAIN_ASCII.test(text)) return views(text, text.toLowerCase(), [0, 0, n, -n], 0, 0, true);
   const parts: string[] = [];
   const pieces: number[] = [];
   let viewLength = 0;

@@ -255,7 +255,7 @@ export function detectPromptInjection(text: string, options: PromptInjectionOpti
     if (evasionRules.size > 0) add('obfuscation', { rule: 'ob.evasion', weight: EVASION_WEIGHT, spans: evasionSpans });
     const spacedSpans = despaced === null ? [] : despaced.runs.map((run) => toOriginalSpan(normalized.leet, input, run.start, run.end));
     const blobs = exhaustive || PREFILTER.longestRun(0) >= MIN_BASE64 || PREFILTER.longestRun(1) >= MIN_HEX_BYTES * 2;
-    for (const signal of obfuscationSignals(input, despaced?.runs ?? [], spacedSpans, blobs, !exhaustive)) {
+    for (const signal of obfuscationSignals(input, despaced?.runs ?? [], spacedSpans, blobs, !exhaustive, normalized.plainAscii)) {
       add('obfuscation', { rule: signal.id, weight: signal.weight, spans: signal.spans });
     }
   }

@@ -105,7 +105,9 @@ export function invisibleInsideWords(text: string): TextSpan[] {
  * Computes the obfuscation signals that are not plain patterns: invisible characters inside words,
  * mixed-script words, spaced-out letters, and base64/hex blobs that decode to attack text. `decodeBlobs: false`
  * skips the blob search, for a caller that knows the text has no run of blob characters long enough;
- * `precheck: false` runs every pass even when a quick test shows it cannot find anything (same result).
+ * `precheck: false` runs every pass even when a quick test shows it cannot find anything (same result);
+ * `plainAscii: true` (the text is printable ASCII only, see `NormalizedText.plainAscii`) skips the passes that look
+ * for invisible, Cyrillic and Greek characters.
  */
 export function obfuscationSignals(
   original: string,
@@ -113,14 +115,15 @@ export function obfuscationSignals(
   spacedSpans: readonly TextSpan[],
   decodeBlobs = true,
   precheck = true,
+  plainAscii = false,
 ): ObfuscationSignal[] {
   const signals: ObfuscationSignal[] = [];
   // the letter-by-letter passes only run when the characters they look for occur at all
-  if (!precheck || INVISIBLE_CHAR.test(original)) {
+  if (!precheck || (!plainAscii && INVISIBLE_CHAR.test(original))) {
     const invisible = invisibleInsideWords(original);
     if (invisible.length >= 1) signals.push({ id: 'ob.invisible_in_words', weight: invisible.length >= 3 ? 0.45 : 0.25, spans: invisible.slice(0, MAX_SPANS) });
   }
-  if (!precheck || CYRILLIC_OR_GREEK_CHAR.test(original)) {
+  if (!precheck || (!plainAscii && CYRILLIC_OR_GREEK_CHAR.test(original))) {
     const mixed = mixedScriptWords(original);
     if (mixed.length >= 1) signals.push({ id: 'ob.mixed_script', weight: mixed.length >= 3 ? 0.45 : 0.3, spans: mixed.slice(0, MAX_SPANS) });
   }
