@@ -672,8 +672,7 @@ export class KeywordPrefilter {
    * longer stall it.
    */
   private scanPrimary(text: string): void {
-    const { column, delta, inverseWidth, outStart, outNodes, nodeSeen, nodeSource, sourceSeen, stateSeen, leadStart, leadSource, leadLength, runBits, startBuffer, startCounts, eventRow, eventEnd } = this;
-    const generation = this.generation;
+    const { column, delta, inverseWidth, runBits, eventRow, eventEnd } = this;
     const n = text.length;
     let row = 0;
     let run0 = 0;
@@ -709,22 +708,20 @@ export class KeywordPrefilter {
   private recordOutputs(state: number, i: number): void {
     const { outStart, outNodes, nodeSeen, nodeSource, sourceSeen, stateSeen, leadStart, leadSource, leadLength, startBuffer, startCounts } = this;
     const generation = this.generation;
-    {
-      const leadsTo = leadStart[state + 1]!;
-      for (let k = leadStart[state]!; k < leadsTo; k++) {
-        const source = leadSource[k]!;
-        const count = startCounts[source]!;
-        if (count < MAX_STARTS) startBuffer[source * MAX_STARTS + count] = i + 1 - leadLength[k]!;
-        startCounts[source] = count + 1;
-      }
-      if (stateSeen[state] === generation) return;
-      stateSeen[state] = generation;
-      const to = outStart[state + 1]!;
-      for (let k = outStart[state]!; k < to; k++) {
-        const node = outNodes[k]!;
-        nodeSeen[node] = generation;
-        sourceSeen[nodeSource[node]!] = generation;
-      }
+    const leadsTo = leadStart[state + 1]!;
+    for (let k = leadStart[state]!; k < leadsTo; k++) {
+      const source = leadSource[k]!;
+      const count = startCounts[source]!;
+      if (count < MAX_STARTS) startBuffer[source * MAX_STARTS + count] = i + 1 - leadLength[k]!;
+      startCounts[source] = count + 1;
+    }
+    if (stateSeen[state] === generation) return;
+    stateSeen[state] = generation;
+    const to = outStart[state + 1]!;
+    for (let k = outStart[state]!; k < to; k++) {
+      const node = outNodes[k]!;
+      nodeSeen[node] = generation;
+      sourceSeen[nodeSource[node]!] = generation;
     }
   }
 
