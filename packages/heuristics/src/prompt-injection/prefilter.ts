@@ -645,22 +645,13 @@ export class KeywordPrefilter {
       this.scanPrimary(text);
       return;
     }
-    const { column, delta, inverseWidth, outStart, outNodes, nodeSeen, nodeSource, sourceSeen, stateSeen } = this;
-    const generation = this.generation;
+    const { column, delta, inverseWidth } = this;
     let row = 0;
     for (let i = 0; i < text.length; i++) {
       const next = delta[row + column[text.charCodeAt(i)]!]!;
       row = next & -2;
       if ((next & 1) === 0) continue;
-      const state = (row * inverseWidth + 0.5) | 0;
-      if (stateSeen[state] === generation) continue;
-      stateSeen[state] = generation;
-      const to = outStart[state + 1]!;
-      for (let k = outStart[state]!; k < to; k++) {
-        const node = outNodes[k]!;
-        nodeSeen[node] = generation;
-        sourceSeen[nodeSource[node]!] = generation;
-      }
+      this.markLiterals((row * inverseWidth + 0.5) | 0);
     }
   }
 
@@ -706,8 +697,7 @@ export class KeywordPrefilter {
 
   /** The outputs of `state`, reached after the character at `i`: match starts, then (once per text) literals. */
   private recordOutputs(state: number, i: number): void {
-    const { outStart, outNodes, nodeSeen, nodeSource, sourceSeen, stateSeen, leadStart, leadSource, leadLength, startBuffer, startCounts } = this;
-    const generation = this.generation;
+    const { leadStart, leadSource, leadLength, startBuffer, startCounts } = this;
     const leadsTo = leadStart[state + 1]!;
     for (let k = leadStart[state]!; k < leadsTo; k++) {
       const source = leadSource[k]!;
@@ -715,6 +705,13 @@ export class KeywordPrefilter {
       if (count < MAX_STARTS) startBuffer[source * MAX_STARTS + count] = i + 1 - leadLength[k]!;
       startCounts[source] = count + 1;
     }
+    this.markLiterals(state);
+  }
+
+  /** Marks the literals (their OR nodes and sources) that end at `state`, once per text. */
+  private markLiterals(state: number): void {
+    const { outStart, outNodes, nodeSeen, nodeSource, sourceSeen, stateSeen } = this;
+    const generation = this.generation;
     if (stateSeen[state] === generation) return;
     stateSeen[state] = generation;
     const to = outStart[state + 1]!;
