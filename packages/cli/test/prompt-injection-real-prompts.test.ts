@@ -7,7 +7,8 @@ import { loadExamples } from '../src/datasets/load-examples.js';
 
 // The heuristic detector's speed-ups (keyword pre-filter, skipped passes, quick checks) must not change a result:
 // on the real prompts of `npm run bench`, the default detector equals the exhaustive one (every rule's regular
-// expression over the whole text, every pass), result for result. (Resolved as the CLI imports the package: the build.)
+// expression over the whole text, every pass), result for result. The package resolves as the CLI imports it (its
+// build), so this checks what ships.
 const DATASETS = fileURLToPath(new URL('../../../../shared/datasets', import.meta.url));
 const haveDatasets = existsSync(DATASETS);
 if (!haveDatasets) console.warn(`skipping the real-prompt detector check: ${DATASETS} not found`);

@@ -64,8 +64,9 @@ interface ViewMatch {
 
 /**
  * Runs `rule` over `view` like a global `exec` loop. With `starts` (every position where a match may start,
- * ascending: `startCount` of them from `startFrom`), tries a sticky copy of the pattern at those positions only, which finds the same matches: a global
- * scan from `lastIndex` returns the leftmost match at or after it, and that is at one of the positions.
+ * ascending: `startCount` of them from `startFrom`), tries a sticky copy of the pattern at those positions only,
+ * which finds the same matches: a global scan from `lastIndex` returns the leftmost match at or after it, and that
+ * is at one of the positions.
  */
 function matchRule(
   rule: PatternRule,
